@@ -1,0 +1,23 @@
+/** Domain errors: a stable code from a closed union, never an HTTP status (that is decided in http/). */
+
+export const ERROR_CODES = {
+  INVALID_TEXT: "The text to parse is missing, empty or not a string.",
+  INVALID_TIMEZONE: "The time zone is not a known IANA zone name.",
+  INVALID_REFERENCE: "The reference is not a valid ISO 8601 date-time.",
+  TEXT_TOO_LONG: "The text is longer than the configured maximum.",
+  INVALID_GOLDEN_FILE: "A golden file line is not a valid case.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An expected failure with a code callers can branch on; `field` names the offending input. */
+export class CalendarError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message?: string, field?: string) {
+    super(message ?? ERROR_CODES[code]);
+    this.name = "CalendarError";
+    this.code = code;
+    this.field = field;
+  }
+}

@@ -1,0 +1,73 @@
+/** Turns the refined mentions of a text into events: one per group of parts that says when something happens. */
+import type { CalendarEvent, ComponentDetail, ComponentName } from "../../events/event.js";
+import { formatDate } from "../../time/civil.js";
+import { formatInstant } from "../../time/zone.js";
+import type { Mention, ParsingContext } from "../types.js";
+import { groupParts, isAdjectival, splitParts } from "./segment.js";
+import { readTiming } from "./timing.js";
+import { readTitleLocation } from "./titleLocation.js";
+
+function detail(ctx: ParsingContext, m: Mention | undefined, confidence?: number): ComponentDetail | undefined {
+  if (!m) return undefined;
+  return { text: ctx.text.slice(m.start, m.end), span: [m.start, m.end], confidence: round(confidence ?? m.confidence) };
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** The events of a text, in the order they are written. */
+export function assemble(ctx: ParsingContext, mentions: Mention[]): CalendarEvent[] {
+  const groups = groupParts(ctx, splitParts(ctx, mentions));
+  const events: CalendarEvent[] = [];
+  let previousDay;
+  for (const parts of groups) {
+    const groupMentions = parts.flatMap((p) => p.mentions);
+    const start = parts[0].start;
+    const end = parts[parts.length - 1].end;
+    const text = ctx.text.slice(start, end);
+    const timing = readTiming(ctx, groupMentions, text, previousDay);
+    if (!timing) continue;
+    previousDay = timing.day ?? previousDay;
+    const read = [...timing.used];
+    // Soft words used as adjectives ("Christmas market", "Midnight release party") stay in the title.
+    const removed = groupMentions.filter((m) => read.includes(m) || !(("soft" in m && m.soft) || (m.kind === "recurrence" && m.adjectival)) || !isAdjectival(ctx, m));
+    const keptAdjectives = groupMentions.filter((m) => !removed.includes(m));
+    const firstMention = Math.min(...read.map((m) => m.start));
+    let names = readTitleLocation(ctx, parts, removed.filter((m) => !(m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m))), firstMention);
+    // A frequency adjective stays only when the title would otherwise be a single word ("Weekly sync").
+    if (names.title.split(/\s+/).length > 1 || !read.some((m) => m.kind === "recurrence" && m.adjectival)) {
+      const without = readTitleLocation(ctx, parts, removed, firstMention);
+      if (without.title.split(/\s+/).filter(Boolean).length >= 2 || !read.some((m) => m.kind === "recurrence" && m.adjectival)) names = without;
+    }
+    void keptAdjectives;
+    events.push(toEvent(ctx, timing, names));
+  }
+  return events;
+}
+
+function toEvent(ctx: ParsingContext, timing: ReturnType<typeof readTiming> & object, names: ReturnType<typeof readTitleLocation>): CalendarEvent {
+  const components: Partial<Record<ComponentName, ComponentDetail>> = {};
+  const set = (name: ComponentName, value: ComponentDetail | undefined): void => {
+    if (value) components[name] = value;
+  };
+  set("date", detail(ctx, timing.recurrenceMention ?? timing.dayMention));
+  set("time", detail(ctx, timing.timeMention, timing.timeMention && timing.confidence < timing.timeMention.confidence ? timing.confidence : undefined));
+  set("recurrence", detail(ctx, timing.recurrenceMention));
+  set("duration", detail(ctx, timing.durationMention));
+  set("timezone", detail(ctx, timing.zoneMention));
+  const titleConfidence = names.title ? 0.9 : 0.2;
+  if (names.titleSpan) set("title", { text: names.title, span: names.titleSpan, confidence: titleConfidence });
+  if (names.locationSpan && names.location) set("location", { text: names.location, span: names.locationSpan, confidence: 0.8 });
+  const confidence = round(Math.max(0.05, timing.confidence * (names.title ? 1 : 0.8)));
+  const allDay = timing.allDay;
+  return {
+    title: names.title,
+    start: allDay ? formatDate(timing.startDate!) : formatInstant(timing.startEpoch!, ctx.zone),
+    end: allDay ? (timing.endDate ? formatDate(timing.endDate) : null) : timing.endEpoch != null ? formatInstant(timing.endEpoch, ctx.zone) : null,
+    allDay,
+    timezone: ctx.zone,
+    recurrence: timing.recurrence,
+    location: names.location,
+    confidence,
+    components,
+  };
+}

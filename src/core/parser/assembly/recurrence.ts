@@ -1,0 +1,71 @@
+/** Turns recurrence mentions (and the days written beside them) into one rule, and finds its first occurrence. */
+import { addDays, type CivilDate, compareDates, daysInMonth, formatDate, nthWeekdayOfMonth, weekdayOf } from "../../time/civil.js";
+import { DAY_CODES } from "../extractors/weekdayList.js";
+import type { DateMention, RecurrenceMention, RecurrenceSpec } from "../types.js";
+
+/** Merges several recurrence mentions: concrete days win over bare frequency words ("Weekly … on Mondays"). */
+export function mergeRules(mentions: RecurrenceMention[]): RecurrenceSpec {
+  const concrete = mentions.find((m) => !m.rule.open) ?? mentions[0];
+  const rule: RecurrenceSpec = { ...concrete.rule, byDay: concrete.rule.byDay ? [...concrete.rule.byDay] : undefined };
+  for (const other of mentions) {
+    if (other === concrete) continue;
+    if (other.rule.interval && !rule.interval) rule.interval = other.rule.interval;
+    if (rule.open && other.rule.freq === rule.freq) Object.assign(rule, { ...other.rule, interval: rule.interval ?? other.rule.interval });
+  }
+  return rule;
+}
+
+/** Fills an open rule ("every two weeks", "monthly", "every year") from the day written beside it. */
+export function closeRule(rule: RecurrenceSpec, day: DateMention | undefined): RecurrenceSpec {
+  if (!rule.open || !day) return rule;
+  const closed: RecurrenceSpec = { ...rule, open: false };
+  if (rule.freq === "WEEKLY" && day.weekday !== undefined) closed.byDay = [DAY_CODES[day.weekday]];
+  else if (rule.freq === "WEEKLY") closed.byDay = [DAY_CODES[weekdayOf(day.date)]];
+  else if (rule.freq === "MONTHLY") closed.byMonthDay = day.dayOfMonth ?? day.date.d;
+  else if (rule.freq === "YEARLY") {
+    closed.byMonth = day.date.m;
+    closed.byMonthDay = day.date.d;
+  }
+  return closed;
+}
+
+/** True when `date` is a day the rule repeats on (ignoring INTERVAL, which counts from the first occurrence). */
+export function matchesRule(rule: RecurrenceSpec, date: CivilDate): boolean {
+  if (rule.byMonth && date.m !== rule.byMonth) return false;
+  if (rule.byMonthDay) {
+    const target = rule.byMonthDay > 0 ? rule.byMonthDay : daysInMonth(date.y, date.m) + rule.byMonthDay + 1;
+    if (date.d !== target) return false;
+  }
+  if (rule.byDay && rule.byDay.length > 0) {
+    return rule.byDay.some((code) => {
+      const m = /^(-?\d)?([A-Z]{2})$/.exec(code);
+      if (!m) return false;
+      const weekday = DAY_CODES.indexOf(m[2] as (typeof DAY_CODES)[number]);
+      if (!m[1]) return weekdayOf(date) === weekday;
+      const nth = nthWeekdayOfMonth(date.y, date.m, weekday, Number(m[1]));
+      return nth !== null && compareDates(nth, date) === 0;
+    });
+  }
+  return true;
+}
+
+/** The first day on or after `from` that the rule repeats on (within four years), or null. */
+export function firstOccurrence(rule: RecurrenceSpec, from: CivilDate, accept: (date: CivilDate) => boolean): CivilDate | null {
+  for (let i = 0; i < 366 * 4; i++) {
+    const date = addDays(from, i);
+    if (matchesRule(rule, date) && accept(date)) return date;
+  }
+  return null;
+}
+
+/** RFC 5545 text, BYDAY in Monday-first order; UNTIL as a floating end-of-day (or a date for all-day rules). */
+export function formatRule(rule: RecurrenceSpec, until: CivilDate | undefined, allDay: boolean): string {
+  const parts = [`FREQ=${rule.freq}`];
+  if (rule.interval && rule.interval > 1) parts.push(`INTERVAL=${rule.interval}`);
+  if (rule.byMonth) parts.push(`BYMONTH=${rule.byMonth}`);
+  if (rule.byMonthDay) parts.push(`BYMONTHDAY=${rule.byMonthDay}`);
+  if (rule.byDay && rule.byDay.length > 0) parts.push(`BYDAY=${rule.byDay.join(",")}`);
+  if (rule.count) parts.push(`COUNT=${rule.count}`);
+  if (until) parts.push(`UNTIL=${formatDate(until).replace(/-/g, "")}${allDay ? "" : "T235959"}`);
+  return parts.join(";");
+}

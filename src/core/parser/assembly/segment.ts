@@ -1,0 +1,90 @@
+/**
+ * Splits a text into parts at separators (lines, semicolons, bars, spaced dashes, commas, sentence ends)
+ * that do not fall inside a mention, then groups consecutive parts into one event each: a part starts a new
+ * event when it brings a day or a time the current event already has.
+ */
+import type { Mention, ParsingContext } from "../types.js";
+
+export type Separator = "start" | "hard" | "soft";
+
+export interface Part {
+  start: number;
+  end: number;
+  sepBefore: Separator;
+  mentions: Mention[];
+}
+
+const SEPARATORS = /\r?\n+|;|\s+\|\s+|\||\s+[-–—]+\s+|\s+•\s+|•|\t+|,|(?<!\b[A-Z][a-z]{0,2}|\b[ap]\.m|\b[ap]\.m\.)\.(?=\s+[A-Z\d])|(?<=[!?])\s+(?=[A-Z])|\s+\/\/\s+/g;
+
+/** Parts of the text in order; separators inside a mention's span are ignored. */
+export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
+  const parts: Part[] = [];
+  let cursor = 0;
+  let sep: Separator = "start";
+  SEPARATORS.lastIndex = 0;
+  for (let m = SEPARATORS.exec(ctx.text); m; m = SEPARATORS.exec(ctx.text)) {
+    const at = m.index;
+    if (mentions.some((x) => at >= x.start && at < x.end)) continue;
+    if (at > cursor || parts.length === 0) parts.push({ start: cursor, end: at, sepBefore: sep, mentions: [] });
+    sep = m[0] === "," ? "soft" : "hard";
+    cursor = at + m[0].length;
+  }
+  parts.push({ start: cursor, end: ctx.text.length, sepBefore: sep, mentions: [] });
+  for (const mention of mentions) {
+    const part = parts.find((p) => mention.start >= p.start && mention.start < Math.max(p.end, p.start + 1)) ?? parts[parts.length - 1];
+    part.mentions.push(mention);
+  }
+  return parts.filter((p) => p.end > p.start || p.mentions.length > 0);
+}
+
+export interface Traits {
+  day: boolean;
+  time: boolean;
+}
+
+/** What a set of mentions says about an event: does it give a day, a time? Bounds and adjectives do not count. */
+export function traitsOf(ctx: ParsingContext, mentions: Mention[]): Traits {
+  let day = false;
+  let time = false;
+  for (const m of mentions) {
+    if (m.kind === "date") {
+      if (m.lead && (ctx.locale.untilWords.has(m.lead) || (ctx.locale.startingWords.has(m.lead) && m.lead !== "from"))) continue;
+      if (m.soft && isAdjectival(ctx, m)) continue;
+      day = true;
+    } else if (m.kind === "recurrence" || m.kind === "instant") day = day || !("adjectival" in m && m.adjectival);
+    else if (m.kind === "dateTimeRange") day = time = true;
+    else if (m.kind === "time" && !(m.soft && isAdjectival(ctx, m))) time = true;
+  }
+  return { day, time };
+}
+
+/** A soft mention directly followed by a word that is not a connector modifies that word ("Christmas market"). */
+export function isAdjectival(ctx: ParsingContext, m: Mention): boolean {
+  const after = /^\s+([\p{L}][\p{L}'’]*)/u.exec(ctx.text.slice(m.end));
+  if (!after) return false;
+  const word = after[1].toLowerCase();
+  if (ctx.locale.connectors.has(word) || ctx.locale.untilWords.has(word) || ctx.locale.startingWords.has(word)) return false;
+  if (/^(and|or|at|night|morning|evening|afternoon|noon|midnight|next|this|week|the|am|pm|a|p|o'clock)$/.test(word)) return false;
+  if (ctx.locale.months[word] !== undefined || ctx.locale.weekdays[word] !== undefined) return false;
+  return true;
+}
+
+/** Groups parts into events. */
+export function groupParts(ctx: ParsingContext, parts: Part[]): Part[][] {
+  const groups: Part[][] = [];
+  let current: Part[] = [];
+  let have: Traits = { day: false, time: false };
+  for (const part of parts) {
+    const traits = traitsOf(ctx, part.mentions);
+    const clash = (traits.day && have.day) || (traits.time && have.time);
+    if (clash && current.length > 0 && part.sepBefore !== "start") {
+      groups.push(current);
+      current = [];
+      have = { day: false, time: false };
+    }
+    current.push(part);
+    have = { day: have.day || traits.day, time: have.time || traits.time };
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}

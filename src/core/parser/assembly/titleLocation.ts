@@ -1,0 +1,186 @@
+/**
+ * Title and location from what is left of an event's text once its date, time and recurrence phrases (and
+ * the connector words in front of them) are taken out. The location follows a marker ("at", "@", "in" before
+ * a name, "on" before a street) or is a separate item after the date ("… | Copacabana, 268 W 47th St |");
+ * the title is the remaining words of the item that holds the date, or of the item before it.
+ */
+import type { Mention, ParsingContext } from "../types.js";
+import { noiseRanges } from "./noise.js";
+import type { Part, Separator } from "./segment.js";
+
+interface Piece {
+  start: number;
+  end: number;
+  part: number;
+  /** How the piece is separated from what comes before it. */
+  boundary: Separator | "mention";
+  /** A date/time phrase of the event comes earlier in the group. */
+  afterMention: boolean;
+}
+
+export interface TitleLocation {
+  title: string;
+  titleSpan: [number, number] | null;
+  location: string | null;
+  locationSpan: [number, number] | null;
+}
+
+/** Marks the removed characters: read mentions, their connector words, noise. */
+function buildMask(ctx: ParsingContext, start: number, end: number, removed: Mention[]): Uint8Array {
+  const mask = new Uint8Array(end - start);
+  const clear = (a: number, b: number): void => {
+    for (let i = Math.max(a, start); i < Math.min(b, end); i++) mask[i - start] = 1;
+  };
+  for (const m of removed) {
+    clear(m.start, m.end);
+    // Up to two connector words right before the phrase go with it ("is on Friday", "at 3pm").
+    let cursor = m.start;
+    for (let k = 0; k < 2; k++) {
+      const before = ctx.text.slice(start, cursor);
+      const w = /(?:^|\s)(@|[\p{L}]+)\s*$/u.exec(before);
+      if (!w) break;
+      const word = w[1].toLowerCase();
+      if (!ctx.locale.connectors.has(word) && !ctx.locale.untilWords.has(word) && !ctx.locale.startingWords.has(word)) break;
+      const wordStart = start + before.lastIndexOf(w[1]);
+      clear(wordStart, cursor);
+      cursor = wordStart;
+    }
+  }
+  const text = ctx.text.slice(start, end);
+  for (const [a, b] of noiseRanges(text)) clear(start + a, start + b);
+  return mask;
+}
+
+function piecesOf(parts: Part[], mask: Uint8Array, base: number, firstMention: number): Piece[] {
+  const pieces: Piece[] = [];
+  parts.forEach((part, index) => {
+    let boundary: Piece["boundary"] = part.sepBefore;
+    let i = part.start;
+    while (i < part.end) {
+      while (i < part.end && mask[i - base]) {
+        boundary = "mention";
+        i++;
+      }
+      const s = i;
+      while (i < part.end && !mask[i - base]) i++;
+      if (i > s) pieces.push({ start: s, end: i, part: index, boundary, afterMention: s >= firstMention });
+    }
+  });
+  return pieces;
+}
+
+const EDGE = /^[\s\-–—*•·:>#.,|()[\]{}/\\~_=+]+|[\s\-–—*•·:>#,;|([{/\\~_=+]+$/gu;
+const TRAILING_PUNCT = /[\s!?.…]+$/u;
+
+function trimEdges(text: string): string {
+  return text.replace(EDGE, "").replace(TRAILING_PUNCT, "").replace(EDGE, "").replace(/\s+/g, " ").trim();
+}
+
+/** Removes noise prefixes ("Reminder:", "Join us for") and dangling connector words at either end. */
+function cleanTitle(ctx: ParsingContext, raw: string): string {
+  let title = trimEdges(raw);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of ctx.locale.noisePrefixes) {
+      if (title.toLowerCase().startsWith(prefix) && (title.length === prefix.length || /[\s:,-]/.test(title[prefix.length]) || /[:\s]$/.test(prefix))) {
+        title = trimEdges(title.slice(prefix.length));
+        changed = true;
+      }
+    }
+  }
+  for (let k = 0; k < 3; k++) {
+    const last = /\s+([\p{L}@]+)$/u.exec(title);
+    if (last && (ctx.locale.connectors.has(last[1].toLowerCase()) || /^(with|and|or|w)$/i.test(last[1]))) title = trimEdges(title.slice(0, last.index));
+    const first = /^([\p{L}@]+)\s+/u.exec(title);
+    if (first && /^(on|at|@|by|from|every|starting)$/i.test(first[1])) title = trimEdges(title.slice(first[0].length));
+  }
+  return title;
+}
+
+interface MarkerHit {
+  /** Offset of the location text inside the piece. */
+  at: number;
+  /** Offset of the marker word (title text ends there). */
+  markerAt: number;
+}
+
+/** Finds a location marker inside a piece: "at X", "@ X", "in X" (X capitalised or a number), "on X Street". */
+function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
+  const streets = [...ctx.locale.streetWords].map((w) => w.replace(/\./g, "\\.")).join("|");
+  const re = new RegExp(`(?:^|\\s)(?:(@)\\s*|(at)\\s+(?!(?:least|most|all|once|home\\s+with|the\\s+latest|the\\s+earliest)\\b)|(in)\\s+(?=[\\p{Lu}\\d])|(on)\\s+(?=(?:[\\p{Lu}\\d][\\p{L}\\d'.]*\\s+){1,4}(?:${streets})\\b))`, "giu");
+  const m = re.exec(text);
+  if (!m) return null;
+  if (m[3] === "in" && /^in\s+(?:person|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(m.index).trim())) return null;
+  const markerAt = m.index + (m[0].length - m[0].trimStart().length);
+  return { at: m.index + m[0].length, markerAt };
+}
+
+/** Reads the title and location of one event group. */
+export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: Mention[], firstMention: number): TitleLocation {
+  const start = parts[0].start;
+  const end = parts[parts.length - 1].end;
+  const mask = buildMask(ctx, start, end, removed);
+  const pieces = piecesOf(parts, mask, start, firstMention).filter((p) => trimEdges(ctx.text.slice(p.start, p.end)).length > 0);
+  let location: { start: number; end: number } | null = null;
+  let locationPieces = new Set<Piece>();
+  let titleCut: { piece: Piece; end: number } | null = null;
+
+  // 1. A marked location anywhere in the group.
+  for (const piece of pieces) {
+    const text = ctx.text.slice(piece.start, piece.end);
+    const hit = findMarker(ctx, text);
+    if (!hit) continue;
+    const locStart = piece.start + hit.at;
+    if (trimEdges(ctx.text.slice(locStart, piece.end)).length === 0) continue;
+    location = { start: locStart, end: piece.end };
+    locationPieces.add(piece);
+    if (hit.markerAt > 0) titleCut = { piece, end: piece.start + hit.markerAt };
+    extend(piece);
+    break;
+  }
+  // 2. Otherwise a separate item after the date/time phrases.
+  if (!location) {
+    const candidate = pieces.find((p) => p.afterMention && (p.boundary === "hard" || p.boundary === "soft") && parts[p.part].mentions.length === 0);
+    if (candidate && pieces.some((p) => p !== candidate && p.start < candidate.start)) {
+      location = { start: candidate.start, end: candidate.end };
+      locationPieces.add(candidate);
+      extend(candidate);
+    }
+  }
+
+  function extend(from: Piece): void {
+    let last = from;
+    for (const next of pieces) {
+      if (next.start <= last.start) continue;
+      if (next.part !== last.part + 1 || parts[next.part].sepBefore !== "soft" || next.boundary !== "soft") break;
+      if (parts[next.part].mentions.some((m) => removed.includes(m))) break;
+      location!.end = next.end;
+      locationPieces.add(next);
+      last = next;
+    }
+  }
+
+  // 3. The title: the pieces of the item holding the first date/time phrase, else the nearest item before it.
+  const titlePieces = pieces.filter((p) => !locationPieces.has(p) || titleCut?.piece === p);
+  const mentionPart = parts.findIndex((p) => p.start <= firstMention && firstMention < Math.max(p.end, p.start + 1));
+  const order = [...titlePieces.filter((p) => p.part === mentionPart), ...titlePieces.filter((p) => p.part < mentionPart).reverse(), ...titlePieces.filter((p) => p.part > mentionPart)];
+  let title = "";
+  let titleSpan: [number, number] | null = null;
+  for (const piece of order) {
+    const same = titlePieces.filter((p) => p.part === piece.part);
+    const texts = same.map((p) => ctx.text.slice(p.start, titleCut?.piece === p ? titleCut.end : p.end));
+    const candidate = cleanTitle(ctx, texts.join(" "));
+    if (candidate.length > 0 && /[\p{L}\p{N}]/u.test(candidate)) {
+      title = candidate;
+      titleSpan = [same[0].start, titleCut && same.includes(titleCut.piece) ? titleCut.end : same[same.length - 1].end];
+      break;
+    }
+  }
+  const locationText = location ? trimEdges(ctx.text.slice(location.start, location.end)) : null;
+  return {
+    title,
+    titleSpan,
+    location: locationText && /[\p{L}\p{N}]/u.test(locationText) ? locationText : null,
+    locationSpan: location && locationText ? [location.start, location.end] : null,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Holidays by name: "Thanksgiving", "Christmas Eve", "next halloween", "easter 2027", "thanksgiving of next
+ * year", "thanksgiving in 3 years", "MLK day". A holiday name is a soft date: an explicit date beside it wins,
+ * and before a noun ("Christmas market") it also stays in the title.
+ */
+import { nextHoliday, holidayInYear } from "../../holidays/holidays.js";
+import { alternation, readNumber } from "../grammar.js";
+import type { LocaleConstants } from "../locales/types.js";
+import type { Extractor } from "../types.js";
+import { dateMention } from "./mention.js";
+
+export function holidayExtractor(locale: LocaleConstants): Extractor {
+  const byName = new Map<string, (typeof locale.holidays)[number]["key"]>();
+  for (const entry of locale.holidays) for (const name of entry.names) byName.set(name, entry.key);
+  const names = alternation([...byName.keys()]).replace(/'/g, "['’]?");
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(this|next|upcoming|coming)\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+years?)?(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
+  return {
+    name: "HolidayExtractor",
+    pattern,
+    extract(ctx, m) {
+      const key = byName.get(m[2].toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ")) ?? byName.get(m[2].toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " "));
+      if (!key) return null;
+      let span;
+      if (m[3]) span = holidayInYear(key, Number(m[3]));
+      else if (m[4]) span = m[4].toLowerCase() === "next" ? holidayInYear(key, ctx.today.y + 1) : holidayInYear(key, ctx.today.y);
+      else if (m[5]) {
+        const years = readNumber(locale, m[5]);
+        if (years === null) return null;
+        span = holidayInYear(key, ctx.today.y + years);
+      } else span = nextHoliday(key, ctx.today);
+      if (!span) return null;
+      // A lone capitalised "Easter"/"Christmas" before a noun reads as part of a name ("Christmas market").
+      const explicit = Boolean(m[3] || m[4] || m[5] || m[1]);
+      return dateMention("HolidayExtractor", m, 0.9, { date: span.start, explicit: false, soft: !explicit, endDate: span.end ?? undefined });
+    },
+  };
+}

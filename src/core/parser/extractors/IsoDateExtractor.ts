@@ -1,0 +1,18 @@
+/** ISO 8601 dates and date-times: 2026-12-10, 2026-12-10T14:00, 2026-12-10 14:00:00. */
+import { isValidDate } from "../../time/civil.js";
+import type { Extractor } from "../types.js";
+import { dateMention } from "./mention.js";
+
+export function isoDateExtractor(): Extractor {
+  return {
+    name: "IsoDateExtractor",
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?\b/g,
+    extract(_ctx, m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!isValidDate(y, mo, d)) return null;
+      const time = m[4] ? { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0), meridiem: null, is24h: true } : undefined;
+      if (time && (time.hour > 23 || time.minute > 59)) return null;
+      return dateMention("IsoDateExtractor", m, 0.98, { date: { y, m: mo, d }, explicit: true, time });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * A day of the month without a month: "the 5th", "on the first", "Saturday the 28th", "Tuesday 19th",
+ * "20 of next month", "the 20th day of this month". "The 2nd edition" is not a date: the ordinal must be
+ * followed by the end of the phrase, punctuation, a time or a date word.
+ */
+import { addMonths, type CivilDate, isValidDate, weekdayOf } from "../../time/civil.js";
+import { grammarFor, lookup, readNumber } from "../grammar.js";
+import type { LocaleConstants } from "../locales/types.js";
+import { nextDayOfMonth } from "../resolve.js";
+import type { Extractor } from "../types.js";
+import { dateMention } from "./mention.js";
+
+const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till|and|of|for|monthly|every|each|starting|@|noon|midnight|in\s+the|between|\d)(?![\p{L}]))/iu;
+
+export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
+  const g = grammarFor(locale);
+  const ordinal = `(?:\\d{1,2}(?:st|nd|rd|th)|${g.ordinalWord})`;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(?:(${g.weekday}),?\\s+)(?:the\\s+)?(${ordinal}|\\d{1,2}(?=\\s*$|\\s*,))|the\\s+(${ordinal})|(\\d{1,2}(?:st|nd|rd|th)?)(?:\\s+day)?\\s+of\\s+(this|next|the\\s+next|the\\s+following)\\s+month|the\\s+(${ordinal})\\s+day\\s+of\\s+(this|next)\\s+month)(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
+  return {
+    name: "OrdinalDayExtractor",
+    pattern,
+    extract(ctx, m) {
+      const dayText = m[2] ?? m[3] ?? m[4] ?? m[6];
+      const day = readNumber(locale, dayText);
+      if (day === null || day < 1 || day > 31) return null;
+      const monthWord = (m[5] ?? m[7])?.toLowerCase();
+      if (monthWord) {
+        const offset = monthWord === "this" ? 0 : 1;
+        const first = addMonths({ y: ctx.today.y, m: ctx.today.m, d: 1 }, offset);
+        if (!isValidDate(first.y, first.m, day)) return null;
+        return dateMention("OrdinalDayExtractor", m, 0.9, { date: { ...first, d: day }, explicit: true, dayOfMonth: day });
+      }
+      if (!m[1] && !FOLLOWERS.test(ctx.text.slice(m.index + m[0].length))) return null;
+      const weekday = m[1] ? lookup(locale.weekdays, m[1]) ?? undefined : undefined;
+      let date: CivilDate | null = nextDayOfMonth(ctx.today, day);
+      // "Saturday the 28th": the next 28th that falls on a Saturday.
+      for (let i = 0; date && weekday !== undefined && weekdayOf(date) !== weekday && i < 24; i++) {
+        date = nextDayOfMonth(addMonths({ ...date, d: 1 }, 1), day);
+      }
+      if (!date) return null;
+      return dateMention("OrdinalDayExtractor", m, weekday !== undefined ? 0.9 : 0.8, { date, explicit: weekday !== undefined, dayOfMonth: day, weekday });
+    },
+  };
+}

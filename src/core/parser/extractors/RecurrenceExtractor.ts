@@ -1,0 +1,62 @@
+/**
+ * Repetition by weekday and interval: "every Friday", "every other Thursday", "every 2 weeks", "every day",
+ * "every weekday", "every weekend", "every day except Sunday", "every Monday, Wednesday and Friday",
+ * "Tuesdays", "on Mondays and Wednesdays", "Tue/Thu".
+ */
+import { grammarFor, readNumber } from "../grammar.js";
+import type { LocaleConstants } from "../locales/types.js";
+import type { Extractor, RecurrenceSpec } from "../types.js";
+import { spanOf } from "./mention.js";
+import { DAY_CODES, weekdayCodes, weekdayListSource } from "./weekdayList.js";
+
+const WORKWEEK = ["MO", "TU", "WE", "TH", "FR"];
+
+export function recurrenceExtractor(locale: LocaleConstants): Extractor {
+  const g = grammarFor(locale);
+  const day = `${g.weekdayPlural}|${g.weekday}`;
+  const list = weekdayListSource(day);
+  const every = locale.words.every;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:` +
+      `(?:${every})\\s+(?:(${locale.words.other}|\\d+|${g.numberWord})\\s+)?(?:(days?|weeks?|months?|years?)(?:\\s+except\\s+(?:on\\s+)?(${list}))?|(weekdays?|week\\s*days?|weekends?|week-ends?)|(${list}))` +
+      `|(?:on\\s+)?((?:${g.weekdayPlural})(?:\\s*(?:,\\s*and|,|and|&|/|or)\\s*(?:${g.weekdayPlural}))*)` +
+      `|((?:${g.weekday})(?:\\s*/\\s*(?:${g.weekday}))+)` +
+      `)(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
+  return {
+    name: "RecurrenceExtractor",
+    pattern,
+    extract(_ctx, m) {
+      const intervalText = m[1]?.toLowerCase();
+      let interval = 1;
+      if (intervalText) {
+        interval = /^(other|alternate|second)$/.test(intervalText) ? 2 : readNumber(locale, intervalText) ?? NaN;
+        if (!Number.isFinite(interval) || interval < 1 || interval > 52) return null;
+      }
+      let rule: RecurrenceSpec | null = null;
+      const unit = m[2]?.toLowerCase();
+      if (unit) {
+        if (unit.startsWith("day")) {
+          rule = m[3] ? { freq: "WEEKLY", byDay: DAY_CODES.filter((c) => !weekdayCodes(locale, m[3]).includes(c)).sort(mondayFirst) } : { freq: "DAILY" };
+        } else if (unit.startsWith("week")) rule = { freq: "WEEKLY", open: true };
+        else if (unit.startsWith("month")) rule = { freq: "MONTHLY", open: true };
+        else rule = { freq: "YEARLY", open: true };
+      } else if (m[4]) {
+        rule = /end/i.test(m[4]) ? { freq: "WEEKLY", byDay: ["SA", "SU"] } : { freq: "WEEKLY", byDay: WORKWEEK };
+      } else {
+        const listText = m[5] ?? m[6] ?? m[7];
+        const codes = weekdayCodes(locale, listText);
+        if (codes.length === 0) return null;
+        // "Tue/Thu" and plural lists need real weekday words; lower-case "sun"/"sat" alone are not enough.
+        if (!m[5] && codes.length === 1 && m[6] && /^(suns|sats|mons|tues|weds|thurs|fris)$/i.test(m[6].trim())) return null;
+        rule = { freq: "WEEKLY", byDay: codes };
+      }
+      if (interval > 1) rule.interval = interval;
+      const explicitEvery = m[1] !== undefined || m[2] !== undefined || m[4] !== undefined || m[5] !== undefined;
+      return { kind: "recurrence", source: "RecurrenceExtractor", confidence: explicitEvery ? 0.95 : 0.85, rule, ...spanOf(m) };
+    },
+  };
+}
+
+const mondayFirst = (a: string, b: string): number => ((DAY_CODES.indexOf(a as never) + 6) % 7) - ((DAY_CODES.indexOf(b as never) + 6) % 7);

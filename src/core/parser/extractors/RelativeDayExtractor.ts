@@ -1,0 +1,25 @@
+/** Days named relative to today: today, tonight, tomorrow (morning), the day after tomorrow, this evening. */
+import { addDays } from "../../time/civil.js";
+import { alternation } from "../grammar.js";
+import type { LocaleConstants } from "../locales/types.js";
+import type { Daypart, Extractor } from "../types.js";
+import { dateMention } from "./mention.js";
+
+export function relativeDayExtractor(locale: LocaleConstants): Extractor {
+  const days = alternation(Object.keys(locale.relativeDays));
+  const parts = alternation(Object.keys(locale.dayparts).filter((w) => !/^(am|pm)$/.test(w)));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${days})(?:\\s+(?:(?:in\\s+the|at)\\s+)?(${parts}))?(?![\\p{L}\\p{N}])`, "giu");
+  return {
+    name: "RelativeDayExtractor",
+    pattern,
+    extract(ctx, m) {
+      const key = m[1].toLowerCase().replace(/\s+/g, " ");
+      const offset = locale.relativeDays[key];
+      if (offset === undefined) return null;
+      const own = /\b(morning|afternoon|evening|night|tonight|tonite)\b/.exec(key)?.[1];
+      const word = (m[2]?.toLowerCase() ?? own) as string | undefined;
+      const daypart: Daypart | undefined = word ? locale.dayparts[word] : undefined;
+      return dateMention("RelativeDayExtractor", m, 0.95, { date: addDays(ctx.today, offset), explicit: true, daypart });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Times of day: "3pm", "4:30p", "9 a.m.", "18:30", "15h30", "noon", "midnight", "8ish", "half past 3",
+ * "a quarter to noon", "seven thirty p.m.", "19 Uhr"; and bare hours ("at 8", "@ 10", "around 7:30") when a
+ * connector says they are times.
+ */
+import type { LocaleConstants } from "../locales/types.js";
+import { readTime, timeGrammarFor } from "../timeGrammar.js";
+import type { Extractor } from "../types.js";
+import { spanOf } from "./mention.js";
+
+export function timeExtractor(locale: LocaleConstants): Extractor {
+  const t = timeGrammarFor(locale);
+  const lead = `(?:(?:${locale.words.at})\\s*)`;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}:.,/])(?:${lead}?(?:(?:about|around|approx\\.?|approximately|~)\\s*)?(${t.explicit})|${lead}(${t.bare}))(?![\\p{L}\\p{N}]|[:/]\\d|[.,]\\d)`, "giu");
+  return {
+    name: "TimeExtractor",
+    pattern,
+    extract(ctx, m) {
+      const timeText = m[1] ?? m[2];
+      const time = readTime(timeText);
+      if (!time) return null;
+      const span = spanOf(m);
+      // The span covers the time itself; the connector before it is left for the title cleaner.
+      const offset = m[0].indexOf(timeText);
+      const start = m.index + offset;
+      const bare = m[2] !== undefined;
+      const approx = /about|around|approx|~|ish/i.test(m[0]);
+      if (approx) time.approx = true;
+      // A bare number after "by"/"before"/"after" is more often a quantity than a time unless it looks like one.
+      if (bare && /^(by|after|before|from|until|till|til)\b/i.test(m[0].trim()) && /^\d{1,2}$/.test(timeText.trim()) && !/^(from|until|till|til)/i.test(m[0].trim())) return null;
+      const confidence = time.meridiem || time.is24h || time.midnight ? (approx ? 0.8 : 0.95) : 0.6;
+      return { kind: "time", source: "TimeExtractor", confidence, time, start, end: span.end, text: ctx.text.slice(start, span.end), soft: /^(the\s+)?(noon|midnight|midday)$/i.test(timeText.trim()) };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Time ranges: "2-4pm", "9pm-1am", "from 10 to 2", "between 9h30 and 11h00", "8:30–9:15am", "noon-6pm",
+ * "from 3 to 4 in the PM". A bare-number range ("5-7") is weak: it only counts beside a date.
+ */
+import type { LocaleConstants } from "../locales/types.js";
+import { readTime, timeGrammarFor } from "../timeGrammar.js";
+import type { Extractor } from "../types.js";
+
+export function timeRangeExtractor(locale: LocaleConstants): Extractor {
+  const t = timeGrammarFor(locale);
+  const one = `(?:${t.explicit}|\\d{1,2}(?::[0-5]\\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))`;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}:.,/])(?:(from|between)\\s+)?(${one})\\s*(-|–|—|to|until|untill|till|til|through|thru|and)\\s*(${one})(?:\\s+in\\s+the\\s+(am|pm|morning|afternoon|evening))?(?:\\s*(ish))?(?![\\p{L}\\p{N}]|[:/]\\d|[.,]\\d)`,
+    "giu",
+  );
+  return {
+    name: "TimeRangeExtractor",
+    pattern,
+    extract(ctx, m) {
+      const joiner = m[3].toLowerCase();
+      if (joiner === "and" && m[1]?.toLowerCase() !== "between") return null;
+      const start = readTime(m[2]);
+      const end = readTime(m[4]);
+      if (!start || !end) return null;
+      const bareStart = /^\d{1,2}$|^[a-z]+$/i.test(m[2].trim());
+      const bareEnd = /^\d{1,2}$|^[a-z]+$/i.test(m[4].trim());
+      const suffix = m[5]?.toLowerCase();
+      if (suffix) {
+        const mer = suffix === "am" || suffix === "morning" ? "am" : "pm";
+        if (!start.meridiem && !start.is24h) start.meridiem = mer;
+        if (!end.meridiem && !end.is24h) end.meridiem = mer;
+      }
+      // "May 12-14" and "1-8 september" are days, not hours; "12/1 - 6:00" is a date and a time.
+      const after = ctx.text.slice(m.index + m[0].length);
+      const before = ctx.text.slice(0, m.index);
+      if (bareStart && bareEnd && !m[1] && !suffix) {
+        if (/^\s*,?\s*(?:\d{4}|[a-z]{3,}\.?\s*\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.test(after)) return null;
+        if (/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i.test(before)) return null;
+      }
+      if ((bareStart || /^\d{1,2}(?::\d\d)?$/.test(m[2].trim())) && /[/.]\s*$/.test(before)) return null;
+      const weak = bareStart && bareEnd && !m[1] && !suffix;
+      if (weak && /^\s*(?:%|years?|yrs?|people|persons|kids|guests|players|min|minutes|hours|days|weeks|km|miles|mi|lbs?|kg|x\b)/i.test(after)) return null;
+      if (m[3] === "to" && bareStart && bareEnd && !m[1] && !/\b(?:at|around|from)\s*$/i.test(before)) return null;
+      const startIndex = m.index + (m[0].length - m[0].trimStart().length);
+      const confidence = weak ? 0.55 : start.meridiem || end.meridiem || start.is24h || end.is24h ? 0.95 : 0.7;
+      return { kind: "time", source: "TimeRangeExtractor", confidence, time: start, endTime: end, weak, start: startIndex, end: m.index + m[0].length, text: ctx.text.slice(startIndex, m.index + m[0].length) };
+    },
+  };
+}

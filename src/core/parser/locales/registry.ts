@@ -1,0 +1,50 @@
+/** The locales the parser knows, each one folder of data plus a configuration; and how one is picked. */
+import { CalendarError } from "../../events/errors.js";
+import type { Configuration } from "../pipeline.js";
+import { DE } from "./de/constants.js";
+import { germanConfiguration } from "./de/configuration.js";
+import { EN } from "./en/constants.js";
+import { englishConfiguration } from "./en/configuration.js";
+import type { LocaleConstants } from "./types.js";
+
+const LOCALES: Record<string, { constants: LocaleConstants; build: () => Configuration }> = {
+  en: { constants: EN, build: englishConfiguration },
+  de: { constants: DE, build: germanConfiguration },
+};
+
+const built = new Map<string, Configuration>();
+
+/** Codes of the available locales. */
+export const LOCALE_CODES = Object.keys(LOCALES);
+
+export function localeFor(code: string): LocaleConstants {
+  const entry = LOCALES[code];
+  if (!entry) throw new CalendarError("INVALID_TEXT", `unknown locale: ${code}`, "locale");
+  return entry.constants;
+}
+
+/** The configuration of a locale, built once (its regexes are compiled on first use). */
+export function configurationFor(code: string): Configuration {
+  let config = built.get(code);
+  if (!config) {
+    config = LOCALES[code].build();
+    built.set(code, config);
+  }
+  return config;
+}
+
+const signatures = new Map<string, RegExp>();
+
+/** Picks the locale whose signature words appear in the text; English when none does. */
+export function detectLocale(text: string): string {
+  for (const [code, { constants }] of Object.entries(LOCALES)) {
+    if (constants.signatureWords.length === 0) continue;
+    let re = signatures.get(code);
+    if (!re) {
+      re = new RegExp(`(?<![\\p{L}])(?:${constants.signatureWords.join("|")})(?![\\p{L}])`, "iu");
+      signatures.set(code, re);
+    }
+    if (re.test(text)) return code;
+  }
+  return "en";
+}

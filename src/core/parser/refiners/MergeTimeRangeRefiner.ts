@@ -1,0 +1,30 @@
+/**
+ * Two times the range extractor could not read as one ("15:00 GMT - 18:00 GMT", "9am (PST) to 11am"):
+ * a time, an optional zone, a joiner and a time become one range; the zone stays a separate mention.
+ */
+import type { Mention, Refiner } from "../types.js";
+
+const JOIN = /^\s*(?:-|–|—|to|until|till|til)\s*$/i;
+
+export function mergeTimeRangeRefiner(): Refiner {
+  return {
+    name: "MergeTimeRangeRefiner",
+    refine(ctx, mentions) {
+      const out: Mention[] = [];
+      for (let i = 0; i < mentions.length; i++) {
+        const a = mentions[i];
+        const zone = mentions[i + 1]?.kind === "zone" ? mentions[i + 1] : undefined;
+        const b = mentions[i + (zone ? 2 : 1)];
+        const gapStart = zone ? zone.end : a.end;
+        if (a.kind === "time" && !a.endTime && b?.kind === "time" && !b.endTime && JOIN.test(ctx.text.slice(gapStart, b.start))) {
+          out.push({ ...a, endTime: b.time, end: b.end, text: ctx.text.slice(a.start, b.end), source: "MergeTimeRangeRefiner", confidence: Math.min(a.confidence, b.confidence) });
+          if (zone) out.push(zone);
+          i += zone ? 2 : 1;
+          continue;
+        }
+        out.push(a);
+      }
+      return out.sort((x, y) => x.start - y.start);
+    },
+  };
+}

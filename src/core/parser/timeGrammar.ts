@@ -1,0 +1,157 @@
+/**
+ * How a time of day is written, as one regex source per form, and `readTime`, which turns the matched text
+ * into a TimeSpec. Shared by the time and time-range extractors so both read times the same way.
+ */
+import { grammarFor } from "./grammar.js";
+import type { LocaleConstants } from "./locales/types.js";
+import type { Daypart, Meridiem, TimeSpec } from "./types.js";
+
+export interface TimeGrammar {
+  /** A time that stands on its own: 3pm, 4:30p, 18:30, 15h, noon, 8ish, half past 3, seven thirty pm. */
+  explicit: string;
+  /** A bare hour or h:mm that is only a time beside a connector or in a range: 8, 3:15, 1030, eight. */
+  bare: string;
+}
+
+const cache = new Map<string, TimeGrammar>();
+
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const MINUTE_WORDS: Record<string, number> = { "o'clock": 0, oclock: 0, "oh five": 5, ten: 10, fifteen: 15, twenty: 20, "twenty five": 25, "twenty-five": 25, thirty: 30, "thirty five": 35, forty: 40, "forty five": 45, "forty-five": 45, fifty: 50 };
+const HOUR_WORD = Object.keys(HOUR_WORDS).sort((a, b) => b.length - a.length).join("|");
+const MINUTE_WORD = Object.keys(MINUTE_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, "\\s+")).join("|");
+
+/** The time grammar of a locale (cached). */
+export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
+  const hit = cache.get(locale.code);
+  if (hit) return hit;
+  const g = grammarFor(locale);
+  const mer = `\\s?${g.meridiem}`;
+  const daypart = `(?:\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)?`;
+  const oclock = `(?:\\s*(?:${locale.words.oclock}))`;
+  const clock = `\\d{1,2}:[0-5]\\d(?::[0-5]\\d)?(?:${mer})?`;
+  const special = "(?:the\\s+)?(?:noon|midday|mid-day|midnight|mid-night)";
+  const hourMer = `\\d{1,2}(?:[.][0-5]\\d)?${oclock}?(?:ish)?${mer}`;
+  const french = "\\d{1,2}h(?:[0-5]\\d)?(?![a-z])";
+  const ish = "\\d{1,2}(?::[0-5]\\d)?ish";
+  const uhr = "\\d{1,2}(?:[:.][0-5]\\d)?\\s*uhr";
+  const oclockOnly = `\\d{1,2}${oclock}`;
+  const words = `(?:${HOUR_WORD})(?:\\s+(?:${MINUTE_WORD}))?(?:${oclock}|${mer})`;
+  const unit = `(?:${clock}|${hourMer}|${french}|${special}|\\d{1,2}|${HOUR_WORD})`;
+  const relation = `(?:(?:a\\s+)?(?:quarter|half)|\\d{1,2}|twenty|ten|five|twenty-five)(?:\\s+(?:minutes?|mins?))?\\s+(?:past|after|to|till|before|of)\\s+${unit}`;
+  const halfHour = `half\\s+(?:${HOUR_WORD}|\\d{1,2})(?![:\\d])`;
+  const explicit = `(?:${relation}|${clock}|${hourMer}|${french}|${special}|${ish}|${uhr}|${oclockOnly}|${words}|${halfHour})${daypart}`;
+  const bare = `(?:\\d{1,2}:[0-5]\\d|[01]?\\d[0-5]\\d(?!\\d)|\\d{1,2}\\s[0-5]\\d(?!\\d)|\\d{1,2}|${HOUR_WORD})${daypart}`;
+  const grammar = { explicit, bare };
+  cache.set(locale.code, grammar);
+  return grammar;
+}
+
+function readMeridiem(text: string): { rest: string; meridiem: Meridiem | null } {
+  const m = /\s?(a|p)(?:\.\s?m\.?|\s?m\b|\b\.?)$/i.exec(text);
+  if (!m || !/\d|[a-z]$|\.$/i.test(text.slice(0, m.index + 1))) return { rest: text, meridiem: null };
+  const before = text.slice(0, m.index);
+  if (!/[\dk]|noon|o'?clock|ish|\bone|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|fifteen|twenty|forty|fifty|\bh$/i.test(before.slice(-9))) {
+    return { rest: text, meridiem: null };
+  }
+  return { rest: before.trim(), meridiem: m[1].toLowerCase() === "a" ? "am" : "pm" };
+}
+
+function hourValue(text: string): number | null {
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  return HOUR_WORDS[text] ?? null;
+}
+
+/** Reads the text one of the time grammar's forms matched. Null when it is not a valid time. */
+export function readTime(raw: string): TimeSpec | null {
+  let text = raw.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
+  let daypart: Daypart | undefined;
+  const dp = / (?:in the (morning|afternoon|evening|am|pm)|at (night))$/.exec(text);
+  if (dp) {
+    const word = dp[1] ?? dp[2];
+    daypart = word === "am" ? "morning" : word === "pm" ? "afternoon" : (word as Daypart);
+    text = text.slice(0, dp.index).trim();
+  }
+  const spec = readCore(text);
+  if (!spec) return null;
+  if (daypart) {
+    spec.daypart = daypart;
+    if (!spec.meridiem && !spec.is24h && !spec.midnight) spec.meridiem = daypart === "morning" ? "am" : "pm";
+  }
+  return spec;
+}
+
+function make(hour: number, minute: number, meridiem: Meridiem | null, is24h: boolean, extra: Partial<TimeSpec> = {}): TimeSpec | null {
+  if (minute > 59 || hour > 24) return null;
+  if (meridiem && (hour === 0 || hour > 12)) {
+    if (hour > 12 && hour <= 23) return { hour, minute, second: 0, meridiem: null, is24h: true, ...extra };
+    if (hour === 0 && meridiem === "am") return { hour: 0, minute, second: 0, meridiem: null, is24h: true, ...extra };
+    return null;
+  }
+  if (hour === 24 && minute > 0) return null;
+  return { hour, minute, second: 0, meridiem, is24h: is24h || hour > 12 || hour === 0, ...extra };
+}
+
+function readCore(input: string): TimeSpec | null {
+  let text = input.replace(/^the /, "");
+  if (/^(noon|midday|mid-day)$/.test(text)) return make(12, 0, "pm", false);
+  if (/^(midnight|mid-night)$/.test(text)) return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
+  const uhr = /^(\d{1,2})(?:[:.](\d{2}))?\s*uhr$/.exec(text);
+  if (uhr) return make(Number(uhr[1]), Number(uhr[2] ?? 0), null, true);
+  const rel = /^(?:a )?(quarter|half|\d{1,2}|twenty-five|twenty|ten|five)(?: (?:minutes?|mins?))? (past|after|to|till|before|of) (.+)$/.exec(text);
+  if (rel) {
+    const base = readCore(rel[3]) ?? readMeridiemCore(rel[3]);
+    if (!base || base.midnight) {
+      if (!base) return null;
+    }
+    const amount = rel[1] === "quarter" ? 15 : rel[1] === "half" ? 30 : ({ "twenty-five": 25, twenty: 20, ten: 10, five: 5 } as Record<string, number>)[rel[1]] ?? Number(rel[1]);
+    if (amount >= 60) return null;
+    const forward = rel[2] === "past" || rel[2] === "after";
+    if (forward) return { ...base, minute: base.minute + amount, midnight: false, hour: base.midnight ? 0 : base.hour };
+    let hour = base.midnight ? 24 : base.hour;
+    let minute = base.minute - amount;
+    if (minute < 0) {
+      minute += 60;
+      hour -= 1;
+    }
+    if (base.meridiem === "pm" && base.hour === 12 && hour === 11) return make(11, minute, "am", false);
+    return { ...base, hour: hour === 0 && base.meridiem ? 12 : hour, minute, midnight: false };
+  }
+  const halfHour = /^half (\w+)$/.exec(text);
+  if (halfHour) {
+    const h = hourValue(halfHour[1]);
+    return h === null ? null : make(h, 30, null, false);
+  }
+  return readMeridiemCore(text);
+}
+
+function readMeridiemCore(input: string): TimeSpec | null {
+  const approx = /ish\b/.test(input);
+  const { rest, meridiem } = readMeridiem(input.replace(/ish\b/, "").trim());
+  let text = rest.replace(/\s*(?:o'clock|oclock|o clock)$/, "").trim();
+  const extra: Partial<TimeSpec> = approx ? { approx: true } : {};
+  if (/^(noon|midday)$/.test(text)) return make(12, 0, "pm", false, extra);
+  if (/^midnight$/.test(text)) return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
+  let m = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/.exec(text);
+  if (m) {
+    const spec = make(Number(m[1]), Number(m[2]), meridiem, m[1].length === 2 && m[1].startsWith("0"), extra);
+    if (spec && m[3]) spec.second = Number(m[3]);
+    return spec;
+  }
+  m = /^(\d{1,2})h(\d{2})?$/.exec(text);
+  if (m) return make(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem === null, extra);
+  m = /^(\d{1,2}) (\d{2})$/.exec(text);
+  if (m) return make(Number(m[1]), Number(m[2]), meridiem, false, extra);
+  m = /^(\d{3,4})$/.exec(text);
+  if (m) return make(Number(m[1].slice(0, -2)), Number(m[1].slice(-2)), meridiem, m[1].length === 4 && m[1].startsWith("0"), extra);
+  m = /^(\d{1,2})$/.exec(text);
+  if (m) return make(Number(m[1]), 0, meridiem, meridiem === null && m[1].length === 2 && m[1].startsWith("0"), extra);
+  m = /^([a-z]+)(?: (.+))?$/.exec(text);
+  if (m) {
+    const h = HOUR_WORDS[m[1]];
+    if (h === undefined) return null;
+    const minute = m[2] === undefined ? 0 : MINUTE_WORDS[m[2]];
+    if (minute === undefined) return null;
+    return make(h, minute, meridiem, false, extra);
+  }
+  return null;
+}

@@ -1,0 +1,148 @@
+/** The parser's internal vocabulary: mentions found in the text, the context they are read in, pipeline units. */
+import type { CivilDate } from "../time/civil.js";
+import type { LocaleConstants } from "./locales/types.js";
+import type { ParseTraceStep } from "./options.js";
+
+/** Everything a unit needs to read text: the text, "now" and the zone. Immutable during a parse. */
+export interface ParsingContext {
+  readonly text: string;
+  /** Reference instant (epoch ms). */
+  readonly reference: number;
+  /** Reference wall-clock date and minutes since midnight in `zone`. */
+  readonly today: CivilDate;
+  readonly nowMinutes: number;
+  readonly zone: string;
+  readonly locale: LocaleConstants;
+  readonly debug?: (step: ParseTraceStep) => void;
+}
+
+export type Meridiem = "am" | "pm";
+export type Daypart = "morning" | "afternoon" | "evening" | "night";
+
+/** A time of day as written, before the bare-hour and range rules decide its meridiem. */
+export interface TimeSpec {
+  hour: number;
+  minute: number;
+  second: number;
+  meridiem: Meridiem | null;
+  /** Written unambiguously on a 24-hour clock (18:30, 09:00, 15h, 19 Uhr). */
+  is24h: boolean;
+  /** "midnight" is the midnight that ends the day. */
+  midnight?: boolean;
+  approx?: boolean;
+  /** Daypart stated with the time ("3 in the morning"). */
+  daypart?: Daypart;
+}
+
+/** A fixed offset (minutes east of UTC) or an IANA zone named in the text. */
+export interface ZoneSpec {
+  offset?: number;
+  iana?: string;
+}
+
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface RecurrenceSpec {
+  freq: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
+  interval?: number;
+  /** RRULE BYDAY entries ("MO", "1SU", "-1TH"). */
+  byDay?: string[];
+  byMonthDay?: number;
+  byMonth?: number;
+  count?: number;
+  /** A bare frequency word ("weekly") that waits for a day from another mention. */
+  open?: boolean;
+}
+
+interface MentionBase {
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+  /** Name of the extractor or refiner that produced it (for the explain trace). */
+  source: string;
+  /** The connector word just before the mention ("at", "until", "starting"), lower-cased. */
+  lead?: string;
+  /** Start of the lead word, when there is one. */
+  leadStart?: number;
+}
+
+/** A day. `soft` days (a weekday alone, a holiday name, noon used as a word) yield to explicit dates. */
+export interface DateMention extends MentionBase {
+  kind: "date";
+  date: CivilDate;
+  /** Month and day were written (Dec 3, 12/8, 2026-12-10): outranks soft readings. */
+  explicit: boolean;
+  soft?: boolean;
+  daypart?: Daypart;
+  /** The weekday it names, when it was read from one (used as BYDAY by recurrences). */
+  weekday?: number;
+  /** Day of month written without a month ("the 15th"): usable as BYMONTHDAY. */
+  dayOfMonth?: number;
+  /** A time given with the date (ISO date-times). */
+  time?: TimeSpec;
+  /** Exclusive end for multi-day values (holiday spans, date ranges). */
+  endDate?: CivilDate;
+  /** The date is a day in the past the text points back to ("yesterday"). */
+  past?: boolean;
+}
+
+export interface TimeMention extends MentionBase {
+  kind: "time";
+  time: TimeSpec;
+  /** Range end, when the mention is a range ("2-4pm", "from 10 to 2"). */
+  endTime?: TimeSpec;
+  /** A bare-number range ("5-7") that only counts beside a date. */
+  weak?: boolean;
+  soft?: boolean;
+}
+
+/** "Saturday 10am to Sunday 6pm": both ends carry a day. */
+export interface DateTimeRangeMention extends MentionBase {
+  kind: "dateTimeRange";
+  startDate: CivilDate;
+  startTime: TimeSpec;
+  endDate: CivilDate;
+  endTime: TimeSpec;
+}
+
+export interface DurationMention extends MentionBase {
+  kind: "duration";
+  minutes: number;
+  /** Weeks / months / sessions as written ("for 8 weeks"), for recurrence counts. */
+  unit: "minute" | "day" | "week" | "month" | "times";
+  amount: number;
+}
+
+export interface ZoneMention extends MentionBase {
+  kind: "zone";
+  zone: ZoneSpec;
+}
+
+export interface RecurrenceMention extends MentionBase {
+  kind: "recurrence";
+  rule: RecurrenceSpec;
+  /** An adjective in front of a noun ("Weekly sync"): may stay in the title. */
+  adjectival?: boolean;
+}
+
+/** An exact instant ("in 2 hours", "now"). */
+export interface InstantMention extends MentionBase {
+  kind: "instant";
+  epoch: number;
+}
+
+export type Mention = DateMention | TimeMention | DateTimeRangeMention | DurationMention | ZoneMention | RecurrenceMention | InstantMention;
+
+/** A pattern and what to make of each match; `null` means "not a reading here", never an exception. */
+export interface Extractor {
+  readonly name: string;
+  readonly pattern: RegExp;
+  extract(ctx: ParsingContext, match: RegExpExecArray): Mention | null;
+}
+
+/** Rewrites the mention list (merging, dropping, annotating). Must not mutate its input. */
+export interface Refiner {
+  readonly name: string;
+  refine(ctx: ParsingContext, mentions: Mention[]): Mention[];
+}
