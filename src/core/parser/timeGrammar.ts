@@ -39,7 +39,9 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   const unit = `(?:${clock}|${hourMer}|${french}|${special}|\\d{1,2}|${HOUR_WORD})`;
   const relation = `(?:(?:a\\s+)?(?:quarter|half)|\\d{1,2}|twenty|ten|five|twenty-five)(?:\\s+(?:minutes?|mins?))?\\s+(?:past|after|to|till|before|of)\\s+${unit}`;
   const halfHour = `half\\s+(?:${HOUR_WORD}|\\d{1,2})(?![:\\d])`;
-  const explicit = `(?:${relation}|${clock}|${hourMer}|${french}|${special}|${ish}|${uhr}|${oclockOnly}|${words}|${halfHour})${daypart}`;
+  const withDaypart = `(?:\\d{1,2}(?::[0-5]\\d)?|${HOUR_WORD})(?=\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)`;
+  const beforeDay = `\\d{1,2}(?::[0-5]\\d)?(?=\\s+(?:this\\s+(?:morning|afternoon|evening)|tonight|tomorrow|today)\\b)`;
+  const explicit = `(?:${relation}|${clock}|${hourMer}|${french}|${special}|${ish}|${uhr}|${oclockOnly}|${words}|${halfHour}|${withDaypart}|${beforeDay})${daypart}`;
   const bare = `(?:\\d{1,2}:[0-5]\\d|[01]?\\d[0-5]\\d(?!\\d)|\\d{1,2}\\s[0-5]\\d(?!\\d)|\\d{1,2}|${HOUR_WORD})${daypart}`;
   const grammar = { explicit, bare };
   cache.set(locale.code, grammar);
@@ -48,7 +50,7 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
 
 function readMeridiem(text: string): { rest: string; meridiem: Meridiem | null } {
   const m = /\s?(a|p)(?:\.\s?m\.?|\s?m\b|\b\.?)$/i.exec(text);
-  if (!m || !/\d|[a-z]$|\.$/i.test(text.slice(0, m.index + 1))) return { rest: text, meridiem: null };
+  if (!m || m.index === 0) return { rest: text, meridiem: null };
   const before = text.slice(0, m.index);
   if (!/[\dk]|noon|o'?clock|ish|\bone|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|fifteen|twenty|forty|fifty|\bh$/i.test(before.slice(-9))) {
     return { rest: text, meridiem: null };
@@ -88,7 +90,7 @@ function make(hour: number, minute: number, meridiem: Meridiem | null, is24h: bo
     return null;
   }
   if (hour === 24 && minute > 0) return null;
-  return { hour, minute, second: 0, meridiem, is24h: is24h || hour > 12 || hour === 0, ...extra };
+  return { hour, minute, second: 0, meridiem, is24h: meridiem ? false : is24h || hour > 12 || hour === 0, ...extra };
 }
 
 function readCore(input: string): TimeSpec | null {

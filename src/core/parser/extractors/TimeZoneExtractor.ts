@@ -8,7 +8,7 @@ import type { Extractor, ZoneSpec } from "../types.js";
 
 export function timeZoneExtractor(locale: LocaleConstants): Extractor {
   const names = alternation(Object.keys(locale.zones));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])\\(?(?:(${names})(?:\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?))?|([+-]\\d{2}:?\\d{2}))\\)?(?![\\p{L}\\p{N}])`, "giu");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])\\(?(?:(${names})(?:\\s?([+-]\\d{1,2}(?::?\\d{2})?))?|([+-]\\d{2}:?\\d{2}))\\)?(?![\\p{L}\\p{N}])`, "giu");
   return {
     name: "TimeZoneExtractor",
     pattern,

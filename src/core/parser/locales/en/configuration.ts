@@ -9,6 +9,7 @@ import { monthDayExtractor } from "../../extractors/MonthDayExtractor.js";
 import { monthlyRecurrenceExtractor } from "../../extractors/MonthlyRecurrenceExtractor.js";
 import { nthWeekdayExtractor } from "../../extractors/NthWeekdayExtractor.js";
 import { numericDateExtractor } from "../../extractors/NumericDateExtractor.js";
+import { periodExtractor } from "../../extractors/PeriodExtractor.js";
 import { ordinalDayExtractor } from "../../extractors/OrdinalDayExtractor.js";
 import { recurrenceExtractor } from "../../extractors/RecurrenceExtractor.js";
 import { relativeDayExtractor } from "../../extractors/RelativeDayExtractor.js";
@@ -44,6 +45,7 @@ export function englishConfiguration(): Configuration {
       relativeDayExtractor(EN),
       weekdayExtractor(EN),
       relativeOffsetExtractor(EN),
+      periodExtractor(EN),
       timeRangeExtractor(EN),
       timeExtractor(EN),
       durationExtractor(EN),

@@ -1,0 +1,306 @@
+/**
+ * Parse benchmark: our `parse` against chrono-node and Sherlock on the same texts in the same run.
+ *
+ * Texts: the golden event sets (test/data/golden) and the Duckling-derived set (test/data/duckling),
+ * reported separately and combined. Speed: warm-up passes, then rounds in which every contender parses
+ * every text once, contender order rotated per round; median/min/p90 of µs per text across rounds.
+ * Memory (needs --expose-gc): bytes allocated per parse and bytes retained per kept result.
+ *
+ * Usage: node --expose-gc bench/parse/run.js [--rounds N] [--json]
+ * Reads ../../dist, so build first (npm run build). See README.md beside this file.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import v8 from "node:v8";
+import * as chrono from "chrono-node";
+import Sherlock from "sherlockjs";
+import { parse } from "../../dist/index.js";
+
+const ROOT = new URL("../../", import.meta.url);
+const GOLDEN_FILES = ["test/data/golden/events-dev.jsonl", "test/data/golden/events-extra.jsonl"];
+const DUCKLING_FILE = "test/data/duckling/duckling-dev.jsonl";
+const DUCKLING_ZONE = "Etc/GMT+2";
+const DEFAULT_ROUNDS = 15;
+const WARMUP_PASSES = 5;
+const MEMORY_PASSES = 10;
+
+/** Where each contender's result goes, so no parse can be optimised away. */
+let sink;
+
+// ---------------------------------------------------------------- input
+
+/** Command-line options: `--rounds N` and `--json`. */
+function readArgs(argv) {
+  const args = { rounds: DEFAULT_ROUNDS, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--json") args.json = true;
+    else if (argv[i] === "--rounds") args.rounds = Number(argv[++i]);
+    else throw new Error(`unknown argument: ${argv[i]} (use --rounds N, --json)`);
+  }
+  if (!Number.isInteger(args.rounds) || args.rounds < 1) throw new Error("--rounds needs a positive integer");
+  return args;
+}
+
+/** The records of a JSONL file under the project root; none when the file is missing or empty. */
+function readJsonl(path) {
+  const url = new URL(path, ROOT);
+  if (!existsSync(url)) return [];
+  return readFileSync(url, "utf8").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line));
+}
+
+/** UTC offset of `zone` at `date` in minutes east of UTC (New York in winter: -300). */
+function offsetMinutes(zone, date) {
+  const format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+  const name = format.formatToParts(date).find((part) => part.type === "timeZoneName").value;
+  const match = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+  if (!match) return 0;
+  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/** One text with everything every contender needs, computed before any timing. */
+function toCase(text, reference, zone) {
+  if (!/(Z|[+-]\d\d:\d\d)$/.test(reference)) throw new Error(`reference without an offset: ${reference}`);
+  const refDate = new Date(reference);
+  return { text, reference, zone, refDate, offsetMinutes: offsetMinutes(zone, refDate) };
+}
+
+/** The two text sets: golden (its own reference and zone per record) and Duckling (fixed UTC−2 zone). */
+function loadSets() {
+  const golden = GOLDEN_FILES.flatMap(readJsonl).map((r) => toCase(r.text, r.reference, r.timezone));
+  const duckling = readJsonl(DUCKLING_FILE).map((r) => toCase(r.text, r.reference, DUCKLING_ZONE));
+  return [
+    { name: "golden", cases: golden },
+    { name: "duckling", cases: duckling },
+  ];
+}
+
+/** Warns on stderr when a file under src/ is newer than dist/index.js (the build is stale). */
+function warnIfDistStale() {
+  const built = statSync(new URL("dist/index.js", ROOT)).mtimeMs;
+  const srcDir = new URL("src/", ROOT);
+  const newer = readdirSync(srcDir, { recursive: true })
+    .filter((file) => file.endsWith(".ts") && statSync(new URL(file, srcDir)).mtimeMs > built);
+  if (newer.length > 0) console.error(`warning: dist/ is older than src/ (${newer[0]}, …): run npm run build`);
+}
+
+// ---------------------------------------------------------------- contenders
+
+/** The three parsers, each taking a prepared case; `hit` says whether a result found a date. */
+const CONTENDERS = [
+  {
+    name: "ours",
+    parse: (c) => parse(c.text, { reference: c.reference, timezone: c.zone }),
+    hit: (result) => result.events.length > 0,
+  },
+  {
+    name: "chrono",
+    parse: (c) => chrono.parse(c.text, { instant: c.refDate, timezone: c.offsetMinutes }),
+    hit: (result) => result.length > 0,
+  },
+  {
+    name: "sherlock",
+    parse: (c) => {
+      Sherlock._setNow(c.refDate);
+      return Sherlock.parse(c.text);
+    },
+    hit: (result) => result.startDate != null,
+  },
+];
+
+// ---------------------------------------------------------------- timing
+
+/** Runs a full collection if the process was started with --expose-gc. */
+function collect() {
+  globalThis.gc?.();
+}
+
+/** Parses every case once; returns microseconds per text. */
+function timeCases(contender, cases) {
+  const start = process.hrtime.bigint();
+  for (const c of cases) sink = contender.parse(c);
+  return Number(process.hrtime.bigint() - start) / 1e3 / cases.length;
+}
+
+/** The contenders in the order used by round `round`: rotated by one place per round. */
+function rotate(list, round) {
+  const k = round % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+/** Parses every set `passes` times per contender, untimed, to let the JIT and caches settle. */
+function warmUp(sets, passes) {
+  for (let pass = 0; pass < passes; pass++) {
+    for (const contender of CONTENDERS) for (const set of sets) timeCases(contender, set.cases);
+  }
+}
+
+/** Per contender, per set (plus "combined"): the µs-per-text sample of every round. */
+function runRounds(sets, rounds) {
+  const total = sets.reduce((n, set) => n + set.cases.length, 0);
+  const samples = Object.fromEntries(CONTENDERS.map((c) => [c.name, { combined: [] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (const contender of rotate(CONTENDERS, round)) {
+      collect();
+      let combinedMicros = 0;
+      for (const set of sets) {
+        const perText = timeCases(contender, set.cases);
+        (samples[contender.name][set.name] ??= []).push(perText);
+        combinedMicros += perText * set.cases.length;
+      }
+      samples[contender.name].combined.push(combinedMicros / total);
+    }
+  }
+  return samples;
+}
+
+/** Nearest-rank percentile (0–100) of a list of numbers. */
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Median, min and p90 of one sample list. */
+function summarize(values) {
+  return { median: percentile(values, 50), min: Math.min(...values), p90: percentile(values, 90) };
+}
+
+/** Per set: each contender's summary and the ours/chrono, ours/sherlock ratios of medians. */
+function timingReport(samples, setNames) {
+  return Object.fromEntries(
+    setNames.map((set) => {
+      const bySet = Object.fromEntries(CONTENDERS.map((c) => [c.name, summarize(samples[c.name][set])]));
+      const ratios = {
+        oursOverChrono: bySet.ours.median / bySet.chrono.median,
+        oursOverSherlock: bySet.ours.median / bySet.sherlock.median,
+      };
+      return [set, { ...bySet, ratios }];
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- memory
+
+/**
+ * Bytes allocated on the V8 heap while `work` runs. Node 20 has no allocation counter, so this adds
+ * up what every GC during `work` freed (used size before minus after, from v8.GCProfiler) and the net
+ * growth of the used heap over the run. Includes anything else allocated meanwhile (e.g. JIT code).
+ */
+function allocatedBytes(work) {
+  collect();
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  const before = v8.getHeapStatistics().used_heap_size;
+  work();
+  const after = v8.getHeapStatistics().used_heap_size;
+  const freed = profiler.stop().statistics.reduce(
+    (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+    0,
+  );
+  return after - before + freed;
+}
+
+/** Heap bytes still used after a full GC while every result of one pass over `cases` is kept alive. */
+function retainedBytes(contender, cases) {
+  collect();
+  const before = v8.getHeapStatistics().used_heap_size;
+  const results = cases.map(contender.parse);
+  collect();
+  const after = v8.getHeapStatistics().used_heap_size;
+  sink = results;
+  return after - before;
+}
+
+/** Per contender: allocated bytes per parse and retained bytes per kept result, over all texts. */
+function memoryReport(cases) {
+  return Object.fromEntries(
+    CONTENDERS.map((contender) => {
+      const allocated = allocatedBytes(() => {
+        for (let pass = 0; pass < MEMORY_PASSES; pass++) for (const c of cases) sink = contender.parse(c);
+      });
+      const retained = retainedBytes(contender, cases);
+      sink = undefined;
+      return [
+        contender.name,
+        { allocatedBytesPerParse: allocated / (MEMORY_PASSES * cases.length), retainedBytesPerResult: retained / cases.length },
+      ];
+    }),
+  );
+}
+
+/** Per contender: how many texts gave at least one date (a sanity check, not an accuracy score). */
+function hitCounts(cases) {
+  return Object.fromEntries(CONTENDERS.map((c) => [c.name, cases.filter((x) => c.hit(c.parse(x))).length]));
+}
+
+// ---------------------------------------------------------------- output
+
+/** Right-aligns each column of a table given as rows of strings. */
+function formatTable(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
+}
+
+/** The speed table: one row per set and contender. */
+function timingTable(timing, texts, hits) {
+  const rows = [["set", "texts", "contender", "median µs/text", "min", "p90", "ours/this", "texts with a date"]];
+  for (const [set, bySet] of Object.entries(timing)) {
+    for (const { name } of CONTENDERS) {
+      const s = bySet[name];
+      const ratio = bySet.ours.median / s.median;
+      const hit = set === "combined" ? "" : String(hits[set][name]);
+      rows.push([set, String(texts[set]), name, s.median.toFixed(1), s.min.toFixed(1), s.p90.toFixed(1), ratio.toFixed(2), hit]);
+    }
+  }
+  return formatTable(rows);
+}
+
+/** The memory table: one row per contender. */
+function memoryTable(memory) {
+  const rows = [["contender", "allocated KB/parse", "retained B/result"]];
+  for (const [name, m] of Object.entries(memory)) {
+    rows.push([name, (m.allocatedBytesPerParse / 1024).toFixed(1), m.retainedBytesPerResult.toFixed(0)]);
+  }
+  return formatTable(rows);
+}
+
+/** Prints the human-readable report. */
+function printReport(report) {
+  console.log(`node ${report.node} | ${report.cpu} | rounds ${report.rounds} | warm-up passes ${report.warmupPasses}`);
+  console.log("\nSpeed (µs per text across rounds; ours/this = ratio of medians, <1 means ours is faster)\n");
+  console.log(timingTable(report.timing, report.texts, report.hits));
+  if (report.memory) {
+    console.log(`\nMemory (all ${report.texts.combined} texts; allocation over ${report.memoryPasses} passes)\n`);
+    console.log(memoryTable(report.memory));
+  } else {
+    console.log("\nMemory: skipped (run with node --expose-gc)");
+  }
+  console.log(`\nPeak RSS of this process: ${(report.peakRssBytes / 2 ** 20).toFixed(1)} MiB`);
+}
+
+// ---------------------------------------------------------------- main
+
+function main() {
+  const args = readArgs(process.argv.slice(2));
+  warnIfDistStale();
+  const sets = loadSets();
+  const all = sets.flatMap((set) => set.cases);
+  const texts = { ...Object.fromEntries(sets.map((s) => [s.name, s.cases.length])), combined: all.length };
+  warmUp(sets, WARMUP_PASSES);
+  const samples = runRounds(sets, args.rounds);
+  const report = {
+    node: process.versions.node,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    rounds: args.rounds,
+    warmupPasses: WARMUP_PASSES,
+    texts,
+    hits: Object.fromEntries(sets.map((s) => [s.name, hitCounts(s.cases)])),
+    timing: timingReport(samples, [...sets.map((s) => s.name), "combined"]),
+    memoryPasses: MEMORY_PASSES,
+    memory: globalThis.gc ? memoryReport(all) : null,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+  if (args.json) console.log(JSON.stringify(report, null, 2));
+  else printReport(report);
+}
+
+main();
