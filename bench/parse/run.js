@@ -4,9 +4,9 @@
  * Texts: the golden event sets (test/data/golden) and the Duckling-derived set (test/data/duckling),
  * reported separately and combined. Speed: warm-up passes, then rounds in which every contender parses
  * every text once, contender order rotated per round; median/min/p90 of µs per text across rounds.
- * Memory (needs --expose-gc): bytes allocated per parse and bytes retained per kept result.
+ * Memory: bytes allocated per parse; with --expose-gc also bytes retained per kept result.
  *
- * Usage: node --expose-gc bench/parse/run.js [--rounds N] [--json]
+ * Usage: node --expose-gc bench/parse/run.js [--rounds N] [--warmup N] [--json]
  * Reads ../../dist, so build first (npm run build). See README.md beside this file.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -21,7 +21,7 @@ const GOLDEN_FILES = ["test/data/golden/events-dev.jsonl", "test/data/golden/eve
 const DUCKLING_FILE = "test/data/duckling/duckling-dev.jsonl";
 const DUCKLING_ZONE = "Etc/GMT+2";
 const DEFAULT_ROUNDS = 15;
-const WARMUP_PASSES = 5;
+const DEFAULT_WARMUP_PASSES = 20;
 const MEMORY_PASSES = 10;
 
 /** Where each contender's result goes, so no parse can be optimised away. */
@@ -29,15 +29,17 @@ let sink;
 
 // ---------------------------------------------------------------- input
 
-/** Command-line options: `--rounds N` and `--json`. */
+/** Command-line options: `--rounds N`, `--warmup N` and `--json`. */
 function readArgs(argv) {
-  const args = { rounds: DEFAULT_ROUNDS, json: false };
+  const args = { rounds: DEFAULT_ROUNDS, warmup: DEFAULT_WARMUP_PASSES, json: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--json") args.json = true;
     else if (argv[i] === "--rounds") args.rounds = Number(argv[++i]);
-    else throw new Error(`unknown argument: ${argv[i]} (use --rounds N, --json)`);
+    else if (argv[i] === "--warmup") args.warmup = Number(argv[++i]);
+    else throw new Error(`unknown argument: ${argv[i]} (use --rounds N, --warmup N, --json)`);
   }
   if (!Number.isInteger(args.rounds) || args.rounds < 1) throw new Error("--rounds needs a positive integer");
+  if (!Number.isInteger(args.warmup) || args.warmup < 0) throw new Error("--warmup needs a non-negative integer");
   return args;
 }
 
@@ -109,15 +111,15 @@ const CONTENDERS = [
 
 // ---------------------------------------------------------------- timing
 
-/** Runs a full collection if the process was started with --expose-gc. */
-function collect() {
-  globalThis.gc?.();
+/** Parses every case `passes` times, keeping no result. */
+function parseAll(contender, cases, passes = 1) {
+  for (let pass = 0; pass < passes; pass++) for (const c of cases) sink = contender.parse(c);
 }
 
 /** Parses every case once; returns microseconds per text. */
 function timeCases(contender, cases) {
   const start = process.hrtime.bigint();
-  for (const c of cases) sink = contender.parse(c);
+  parseAll(contender, cases);
   return Number(process.hrtime.bigint() - start) / 1e3 / cases.length;
 }
 
@@ -130,17 +132,20 @@ function rotate(list, round) {
 /** Parses every set `passes` times per contender, untimed, to let the JIT and caches settle. */
 function warmUp(sets, passes) {
   for (let pass = 0; pass < passes; pass++) {
-    for (const contender of CONTENDERS) for (const set of sets) timeCases(contender, set.cases);
+    for (const contender of CONTENDERS) for (const set of sets) parseAll(contender, set.cases);
   }
 }
 
-/** Per contender, per set (plus "combined"): the µs-per-text sample of every round. */
+/**
+ * Per contender, per set (plus "combined"): the µs-per-text sample of every round. No forced GC between
+ * contenders: a full GC discards compiled regular expressions and cold bytecode, which would time
+ * recompilation instead of the steady state.
+ */
 function runRounds(sets, rounds) {
   const total = sets.reduce((n, set) => n + set.cases.length, 0);
   const samples = Object.fromEntries(CONTENDERS.map((c) => [c.name, { combined: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const contender of rotate(CONTENDERS, round)) {
-      collect();
       let combinedMicros = 0;
       for (const set of sets) {
         const perText = timeCases(contender, set.cases);
@@ -181,12 +186,12 @@ function timingReport(samples, setNames) {
 // ---------------------------------------------------------------- memory
 
 /**
- * Bytes allocated on the V8 heap while `work` runs. Node 20 has no allocation counter, so this adds
- * up what every GC during `work` freed (used size before minus after, from v8.GCProfiler) and the net
- * growth of the used heap over the run. Includes anything else allocated meanwhile (e.g. JIT code).
+ * Bytes allocated on the V8 heap while `work` runs. Node 20 has no allocation counter, so this uses
+ * used-after = used-before + allocated - freed, where freed is what every GC during `work` reclaimed
+ * (used size before minus after, from v8.GCProfiler). Anything else allocated meanwhile (e.g. JIT
+ * code) is included. No GC is forced, so it needs no --expose-gc.
  */
 function allocatedBytes(work) {
-  collect();
   const profiler = new v8.GCProfiler();
   profiler.start();
   const before = v8.getHeapStatistics().used_heap_size;
@@ -199,32 +204,36 @@ function allocatedBytes(work) {
   return after - before + freed;
 }
 
-/** Heap bytes still used after a full GC while every result of one pass over `cases` is kept alive. */
+/**
+ * Heap bytes still used after a full GC while every result of one pass over `cases` is kept alive
+ * (needs --expose-gc). One throwaway pass after the first GC recompiles whatever that GC discarded,
+ * so the delta holds results, not code.
+ */
 function retainedBytes(contender, cases) {
-  collect();
+  globalThis.gc();
+  parseAll(contender, cases);
+  globalThis.gc();
   const before = v8.getHeapStatistics().used_heap_size;
-  const results = cases.map(contender.parse);
-  collect();
+  const results = cases.map((c) => contender.parse(c));
+  globalThis.gc();
   const after = v8.getHeapStatistics().used_heap_size;
   sink = results;
   return after - before;
 }
 
-/** Per contender: allocated bytes per parse and retained bytes per kept result, over all texts. */
+/**
+ * Per contender: allocated bytes per parse and (with --expose-gc) retained bytes per kept result, over
+ * all texts. Allocation is measured for every contender before any forced GC.
+ */
 function memoryReport(cases) {
-  return Object.fromEntries(
-    CONTENDERS.map((contender) => {
-      const allocated = allocatedBytes(() => {
-        for (let pass = 0; pass < MEMORY_PASSES; pass++) for (const c of cases) sink = contender.parse(c);
-      });
-      const retained = retainedBytes(contender, cases);
-      sink = undefined;
-      return [
-        contender.name,
-        { allocatedBytesPerParse: allocated / (MEMORY_PASSES * cases.length), retainedBytesPerResult: retained / cases.length },
-      ];
-    }),
+  const report = Object.fromEntries(
+    CONTENDERS.map((c) => [c.name, { allocatedBytesPerParse: allocatedBytes(() => parseAll(c, cases, MEMORY_PASSES)) / (MEMORY_PASSES * cases.length) }]),
   );
+  for (const contender of CONTENDERS) {
+    report[contender.name].retainedBytesPerResult = globalThis.gc ? retainedBytes(contender, cases) / cases.length : null;
+  }
+  sink = undefined;
+  return report;
 }
 
 /** Per contender: how many texts gave at least one date (a sanity check, not an accuracy score). */
@@ -258,7 +267,8 @@ function timingTable(timing, texts, hits) {
 function memoryTable(memory) {
   const rows = [["contender", "allocated KB/parse", "retained B/result"]];
   for (const [name, m] of Object.entries(memory)) {
-    rows.push([name, (m.allocatedBytesPerParse / 1024).toFixed(1), m.retainedBytesPerResult.toFixed(0)]);
+    const retained = m.retainedBytesPerResult === null ? "n/a (needs --expose-gc)" : m.retainedBytesPerResult.toFixed(0);
+    rows.push([name, (m.allocatedBytesPerParse / 1024).toFixed(1), retained]);
   }
   return formatTable(rows);
 }
@@ -268,12 +278,8 @@ function printReport(report) {
   console.log(`node ${report.node} | ${report.cpu} | rounds ${report.rounds} | warm-up passes ${report.warmupPasses}`);
   console.log("\nSpeed (µs per text across rounds; ours/this = ratio of medians, <1 means ours is faster)\n");
   console.log(timingTable(report.timing, report.texts, report.hits));
-  if (report.memory) {
-    console.log(`\nMemory (all ${report.texts.combined} texts; allocation over ${report.memoryPasses} passes)\n`);
-    console.log(memoryTable(report.memory));
-  } else {
-    console.log("\nMemory: skipped (run with node --expose-gc)");
-  }
+  console.log(`\nMemory (all ${report.texts.combined} texts; allocation over ${report.memoryPasses} passes)\n`);
+  console.log(memoryTable(report.memory));
   console.log(`\nPeak RSS of this process: ${(report.peakRssBytes / 2 ** 20).toFixed(1)} MiB`);
 }
 
@@ -285,18 +291,18 @@ function main() {
   const sets = loadSets();
   const all = sets.flatMap((set) => set.cases);
   const texts = { ...Object.fromEntries(sets.map((s) => [s.name, s.cases.length])), combined: all.length };
-  warmUp(sets, WARMUP_PASSES);
+  warmUp(sets, args.warmup);
   const samples = runRounds(sets, args.rounds);
   const report = {
     node: process.versions.node,
     cpu: os.cpus()[0]?.model ?? "unknown",
     rounds: args.rounds,
-    warmupPasses: WARMUP_PASSES,
+    warmupPasses: args.warmup,
     texts,
     hits: Object.fromEntries(sets.map((s) => [s.name, hitCounts(s.cases)])),
     timing: timingReport(samples, [...sets.map((s) => s.name), "combined"]),
     memoryPasses: MEMORY_PASSES,
-    memory: globalThis.gc ? memoryReport(all) : null,
+    memory: memoryReport(all),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
   if (args.json) console.log(JSON.stringify(report, null, 2));

@@ -37,7 +37,7 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   const oclockOnly = `\\d{1,2}${oclock}`;
   const words = `(?:${HOUR_WORD})(?:\\s+(?:${MINUTE_WORD}))?(?:${oclock}|${mer})`;
   const unit = `(?:${clock}|${hourMer}|${french}|${special}|\\d{1,2}|${HOUR_WORD})`;
-  const relation = `(?:(?:a\\s+)?(?:quarter|half)|\\d{1,2}|twenty|ten|five|twenty-five)(?:\\s+(?:minutes?|mins?))?\\s+(?:past|after|to|till|before|of)\\s+${unit}`;
+  const relation = `(?:(?:a\\s+)?(?:quarter|half)|\\d{1,2}|twenty|ten|five|twenty-five)(?:\\s+(?:minutes?|mins?))?\\s+(?:past|after|from|to|till|before|of)\\s+${unit}`;
   const halfHour = `half\\s+(?:${HOUR_WORD}|\\d{1,2})(?![:\\d])`;
   const withDaypart = `(?:\\d{1,2}(?::[0-5]\\d)?|${HOUR_WORD})(?=\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)`;
   const beforeDay = `\\d{1,2}(?::[0-5]\\d)?(?=\\s+(?:this\\s+(?:morning|afternoon|evening)|tonight|tomorrow|today)\\b)`;
@@ -99,7 +99,7 @@ function readCore(input: string): TimeSpec | null {
   if (/^(midnight|mid-night)$/.test(text)) return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
   const uhr = /^(\d{1,2})(?:[:.](\d{2}))?\s*uhr$/.exec(text);
   if (uhr) return make(Number(uhr[1]), Number(uhr[2] ?? 0), null, true);
-  const rel = /^(?:a )?(quarter|half|\d{1,2}|twenty-five|twenty|ten|five)(?: (?:minutes?|mins?))? (past|after|to|till|before|of) (.+)$/.exec(text);
+  const rel = /^(?:a )?(quarter|half|\d{1,2}|twenty-five|twenty|ten|five)(?: (?:minutes?|mins?))? (past|after|from|to|till|before|of) (.+)$/.exec(text);
   if (rel) {
     const base = readCore(rel[3]) ?? readMeridiemCore(rel[3]);
     if (!base || base.midnight) {
@@ -107,7 +107,7 @@ function readCore(input: string): TimeSpec | null {
     }
     const amount = rel[1] === "quarter" ? 15 : rel[1] === "half" ? 30 : ({ "twenty-five": 25, twenty: 20, ten: 10, five: 5 } as Record<string, number>)[rel[1]] ?? Number(rel[1]);
     if (amount >= 60) return null;
-    const forward = rel[2] === "past" || rel[2] === "after";
+    const forward = rel[2] === "past" || rel[2] === "after" || rel[2] === "from";
     if (forward) return { ...base, minute: base.minute + amount, midnight: false, hour: base.midnight ? 0 : base.hour };
     let hour = base.midnight ? 24 : base.hour;
     let minute = base.minute - amount;

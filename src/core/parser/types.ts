@@ -79,8 +79,9 @@ export interface DateMention extends MentionBase {
   weekday?: number;
   /** Day of month written without a month ("the 15th"): usable as BYMONTHDAY. */
   dayOfMonth?: number;
-  /** A time given with the date (ISO date-times). */
+  /** A time given with the date (ISO date-times, timed holidays such as Earth Hour). */
   time?: TimeSpec;
+  endTime?: TimeSpec;
   /** Exclusive end for multi-day values (holiday spans, date ranges). */
   endDate?: CivilDate;
   /** The date is a day in the past the text points back to ("yesterday"). */

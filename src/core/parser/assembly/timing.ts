@@ -179,6 +179,7 @@ export function readTiming(ctx: ParsingContext, mentions: Mention[], groupText: 
   if (day?.time) {
     const mins = resolveTime(day.time, false);
     timing.startEpoch = instantOf(ctx, day.date, mins.minutes, p.zone);
+    if (day.endTime) timing.endEpoch = instantOf(ctx, day.date, resolveTime(day.endTime, false).minutes, p.zone);
     timing.day = day.date;
     applyDuration(timing, p.duration, note);
     return timing;

@@ -4,6 +4,7 @@
  * and before a noun ("Christmas market") it also stays in the title.
  */
 import { nextHoliday, holidayInYear } from "../../holidays/holidays.js";
+import { addMonths } from "../../time/civil.js";
 import { alternation, readNumber } from "../grammar.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
@@ -14,7 +15,7 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
   for (const entry of locale.holidays) for (const name of entry.names) byName.set(name, entry.key);
   const names = alternation([...byName.keys()]).replace(/'/g, "['’]?");
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(this|next|upcoming|coming)\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+years?)?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:(this|next|upcoming|coming)\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+(years?|months?))?(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
@@ -29,12 +30,14 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
       else if (m[5]) {
         const years = readNumber(locale, m[5]);
         if (years === null) return null;
-        span = holidayInYear(key, ctx.today.y + years);
+        span = /^month/i.test(m[6]) ? nextHoliday(key, addMonths(ctx.today, years)) : holidayInYear(key, ctx.today.y + years);
       } else span = nextHoliday(key, ctx.today);
       if (!span) return null;
       // A lone capitalised "Easter"/"Christmas" before a noun reads as part of a name ("Christmas market").
       const explicit = Boolean(m[3] || m[4] || m[5] || m[1]);
-      return dateMention("HolidayExtractor", m, 0.9, { date: span.start, explicit: false, soft: !explicit, endDate: span.end ?? undefined });
+      const time = span.time ? { hour: span.time.start.h, minute: span.time.start.mi, second: 0, meridiem: null, is24h: true } : undefined;
+      const endTime = span.time ? { hour: span.time.end.h, minute: span.time.end.mi, second: 0, meridiem: null, is24h: true } : undefined;
+      return dateMention("HolidayExtractor", m, 0.9, { date: span.start, explicit: false, soft: !explicit, endDate: span.end ?? undefined, time, endTime });
     },
   };
 }

@@ -37,6 +37,28 @@ function weeksAhead(qualifier: string | undefined): number {
   return qualifier && /next|coming|following/i.test(qualifier) ? 1 : 0;
 }
 
+/** Northern seasons by their usual fixed dates: [first day, exclusive end) as month/day pairs. */
+const SEASONS: Record<string, [number, number, number, number]> = {
+  spring: [3, 20, 6, 21],
+  summer: [6, 21, 9, 24],
+  fall: [9, 24, 12, 21],
+  autumn: [9, 24, 12, 21],
+  winter: [12, 21, 3, 20],
+};
+
+/** The season running now or next ("this summer" said in February is the coming one); `next` skips a running one. */
+function season(today: CivilDate, name: string, next: boolean): [CivilDate, CivilDate] {
+  const [sm, sd, em, ed] = SEASONS[name];
+  for (let y = today.y - 1; y <= today.y + 2; y++) {
+    const start = { y, m: sm, d: sd };
+    const end = { y: em < sm ? y + 1 : y, m: em, d: ed };
+    if (compareDates(end, today) <= 0) continue;
+    if (next && compareDates(start, today) <= 0) continue;
+    return [start, end];
+  }
+  return [today, today];
+}
+
 export function periodExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
   const pattern = new RegExp(
@@ -46,7 +68,8 @@ export function periodExtractor(locale: LocaleConstants): Extractor {
       `|(?:the\\s+)?(eom|eow)` +
       `|(?:the\\s+)?next\\s+(${g.count}|few|couple\\s+of)\\s+days` +
       `|(?:the\\s+)?rest\\s+of\\s+(?:the|this)\\s+week` +
-      `|(this|next|the)\\s+week-?end)(?![\\p{L}\\p{N}])`,
+      `|(this|next|the)\\s+week-?end` +
+      `|(this|current|next|coming)\\s+(spring|summer|fall|autumn|winter))(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
@@ -95,6 +118,7 @@ function read(ctx: ParsingContext, locale: LocaleConstants, m: RegExpExecArray):
     const saturday = addDays(startOfWeek(today), 5 + (/next/i.test(m[11]) ? 7 : 0));
     return [compareDates(saturday, today) < 0 ? today : saturday, addDays(saturday, 2)];
   }
+  if (m[13]) return season(today, m[13].toLowerCase(), /next|coming/i.test(m[12]));
   // "the rest of the week": today through Sunday.
   return [today, addDays(startOfWeek(today), 7)];
 }

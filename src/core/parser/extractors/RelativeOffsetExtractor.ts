@@ -29,17 +29,20 @@ export function relativeOffsetExtractor(locale: LocaleConstants): Extractor {
   const amount = `(?:\\d+(?:[.,]\\d+)?|\\d+/\\d+|${g.numberWord})(?:\\s+and\\s+an?\\s+half)?`;
   const unit = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?|h|m|'|′)";
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(?:today\\s+)?(?:in|within)\\s+(?:the\\s+next\\s+)?(${amount})?\\s*(?:more\\s+)?(${unit})|(${amount})\\s*(?:more\\s+)?(${unit})\\s+(?:from\\s+(?:now|today|right\\s+now)|hence|later))(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:(?:the\\s+)?upcoming\\s+(${amount})\\s+(days?)|(${amount})\\s+upcoming\\s+(days?)|(?:today\\s+)?(?:in|within)\\s+(?:the\\s+next\\s+)?(${amount})?\\s*(?:more\\s+)?(${unit})|(${amount})\\s*(?:more\\s+)?(${unit})\\s+(?:from\\s+(?:now|today|right\\s+now)|hence|later))(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
     name: "RelativeOffsetExtractor",
     pattern,
     extract(ctx, m): Mention | null {
-      const amountText = (m[1] ?? m[3] ?? "1").toLowerCase();
-      const unit = unitOf(m[2] ?? m[4]);
+      // Groups: 1-2 "upcoming N days", 3-4 "N upcoming days", 5-6 "in N units", 7-8 "N units from now".
+      const amountText = (m[1] ?? m[3] ?? m[5] ?? m[7] ?? "1").toLowerCase();
+      const unitText = m[2] ?? m[4] ?? m[6] ?? m[8];
+      const unit = unitOf(unitText);
       if (!unit) return null;
-      if ((m[2] ?? m[4]) === "m" && !m[1]) return null;
+      if (unitText === "m" && !m[5]) return null;
+      const exact = /from\s+(?:right\s+)?now/i.test(m[0]);
       let n: number;
       const half = /\s+and\s+an?\s+half$/.test(amountText);
       const base = amountText.replace(/\s+and\s+an?\s+half$/, "");
@@ -56,7 +59,7 @@ export function relativeOffsetExtractor(locale: LocaleConstants): Extractor {
         const date = addMonths(ctx.today, Math.round(n * (minutes === -1 ? 1 : 12)));
         return dateMention("RelativeOffsetExtractor", m, 0.9, { date, explicit: true });
       }
-      if (minutes >= 1440) {
+      if (minutes >= 1440 && !exact) {
         const date = addDays(ctx.today, Math.round((n * minutes) / 1440));
         return dateMention("RelativeOffsetExtractor", m, 0.9, { date, explicit: true });
       }

@@ -10,7 +10,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
   const one = `(?:${t.explicit}|\\d{1,2}(?::[0-5]\\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))`;
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}:.,/])(?:(from|between)\\s+)?(${one})\\s*(-|–|—|to|until|untill|till|til|through|thru|and)\\s*(${one})(?:\\s+in\\s+the\\s+(am|pm|morning|afternoon|evening))?(?:\\s*(ish))?(?![\\p{L}\\p{N}]|[:/]\\d|[.,]\\d)`,
+    `(?<![\\p{L}\\p{N}:.,/])(?:(from|between|later\\s+than|after)\\s+)?(${one})\\s*(-|–|—|to|until|untill|till|til|through|thru|and|but\\s+before|and\\s+before)\\s*(${one})(?:\\s+in\\s+the\\s+(am|pm|morning|afternoon|evening))?(?:\\s*(ish))?(?![\\p{L}\\p{N}]|[:/]\\d|[.,]\\d)`,
     "giu",
   );
   return {
@@ -19,6 +19,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
     extract(ctx, m) {
       const joiner = m[3].toLowerCase();
       if (joiner === "and" && m[1]?.toLowerCase() !== "between") return null;
+      if (/before/.test(joiner) && !/later|after/i.test(m[1] ?? "")) return null;
       const start = readTime(m[2]);
       const end = readTime(m[4]);
       if (!start || !end) return null;

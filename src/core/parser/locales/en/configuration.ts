@@ -23,6 +23,7 @@ import { annotateLeadRefiner } from "../../refiners/AnnotateLeadRefiner.js";
 import { mergeDateRangeRefiner } from "../../refiners/MergeDateRangeRefiner.js";
 import { mergeDateTimeRangeRefiner } from "../../refiners/MergeDateTimeRangeRefiner.js";
 import { mergeTimeRangeRefiner } from "../../refiners/MergeTimeRangeRefiner.js";
+import { mergeWeekdayAroundDateRefiner } from "../../refiners/MergeWeekdayAroundDateRefiner.js";
 import { removeOverlapsRefiner } from "../../refiners/RemoveOverlapsRefiner.js";
 import { EN } from "./constants.js";
 
@@ -54,6 +55,8 @@ export function englishConfiguration(): Configuration {
     refiners: [
       // Overlaps go first so the merges below see one reading per stretch of text.
       removeOverlapsRefiner(),
+      // Before the lead words are read: "the Friday before Christmas" becomes one date.
+      mergeWeekdayAroundDateRefiner(),
       // Lead words are read before merging so that "until Dec 17" keeps its "until".
       annotateLeadRefiner(),
       // Date-time ranges before date ranges: "Saturday 10am to Sunday 6pm" is not two dates and two times.

@@ -1,0 +1,49 @@
+/**
+ * "the Friday before Christmas", "the first Monday after Easter", "third tuesday after christmas 2014":
+ * an (ordinal) weekday with "before"/"after" in front of a date moves that date to the weekday.
+ */
+import { addDays, weekdayOf } from "../../time/civil.js";
+import { grammarFor, lookup, readNumber } from "../grammar.js";
+import type { DateMention, Mention, Refiner } from "../types.js";
+
+export function mergeWeekdayAroundDateRefiner(): Refiner {
+  let pattern: RegExp | null = null;
+  return {
+    name: "MergeWeekdayAroundDateRefiner",
+    refine(ctx, mentions) {
+      const g = grammarFor(ctx.locale);
+      pattern ??= new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:the\\s+)?(?:(${g.ordinalWord}|\\d(?:st|nd|rd|th))\\s+)?(${g.weekday})\\s+(before|after)\\s+)$`, "iu");
+      const out: Mention[] = [];
+      for (const m of mentions) {
+        if (m.kind !== "date" || m.endDate) {
+          out.push(m);
+          continue;
+        }
+        const previous = out[out.length - 1];
+        const hit = pattern.exec(ctx.text.slice(Math.max(0, m.start - 60), m.start));
+        const weekday = hit ? lookup(ctx.locale.weekdays, hit[3]) : null;
+        const n = hit?.[2] ? readNumber(ctx.locale, hit[2]) : 1;
+        // A weekday mention that the phrase swallowed goes away with it.
+        if (!hit || weekday === null || n === null || n < 1) {
+          out.push(m);
+          continue;
+        }
+        const start = m.start - hit[1].length;
+        if (previous && previous.start >= start) out.pop();
+        if (out.some((x) => x.end > start)) {
+          out.push(m);
+          continue;
+        }
+        const after = hit[4].toLowerCase() === "after";
+        let date = m.date;
+        const step = after ? 1 : -1;
+        date = addDays(date, step);
+        while (weekdayOf(date) !== weekday) date = addDays(date, step);
+        date = addDays(date, step * 7 * (n - 1));
+        const merged: DateMention = { ...m, date, start, text: ctx.text.slice(start, m.end), source: "MergeWeekdayAroundDateRefiner", soft: false, explicit: true, weekday };
+        out.push(merged);
+      }
+      return out;
+    },
+  };
+}
