@@ -23,6 +23,7 @@ const DUCKLING_ZONE = "Etc/GMT+2";
 const DEFAULT_ROUNDS = 15;
 const DEFAULT_WARMUP_PASSES = 20;
 const MEMORY_PASSES = 10;
+const RETAINED_PASSES = 10;
 
 /** Where each contender's result goes, so no parse can be optimised away. */
 let sink;
@@ -204,21 +205,35 @@ function allocatedBytes(work) {
   return after - before + freed;
 }
 
+/** Used bytes of the heap spaces that hold data, i.e. all but the code spaces. */
+function dataHeapUsed() {
+  return v8
+    .getHeapSpaceStatistics()
+    .filter((space) => !space.space_name.startsWith("code"))
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+}
+
 /**
- * Heap bytes still used after a full GC while every result of one pass over `cases` is kept alive
- * (needs --expose-gc). One throwaway pass after the first GC recompiles whatever that GC discarded,
- * so the delta holds results, not code.
+ * Data-heap bytes per result still used after a full GC while the results of RETAINED_PASSES passes
+ * over `cases` are kept alive (needs --expose-gc). Code spaces are left out because a full GC drops
+ * compiled regular expressions that the next parse recompiles; the throwaway pass clears `sink`.
  */
-function retainedBytes(contender, cases) {
+function retainedBytesPerResult(contender, cases) {
   globalThis.gc();
   parseAll(contender, cases);
   globalThis.gc();
-  const before = v8.getHeapStatistics().used_heap_size;
-  const results = cases.map((c) => contender.parse(c));
+  const before = dataHeapUsed();
+  const results = [];
+  for (let pass = 0; pass < RETAINED_PASSES; pass++) for (const c of cases) results.push(contender.parse(c));
   globalThis.gc();
-  const after = v8.getHeapStatistics().used_heap_size;
+  const after = dataHeapUsed();
   sink = results;
-  return after - before;
+  return (after - before) / results.length;
+}
+
+/** Heap bytes allocated per parse over MEMORY_PASSES passes over `cases`. */
+function allocatedBytesPerParse(contender, cases) {
+  return allocatedBytes(() => parseAll(contender, cases, MEMORY_PASSES)) / (MEMORY_PASSES * cases.length);
 }
 
 /**
@@ -227,10 +242,10 @@ function retainedBytes(contender, cases) {
  */
 function memoryReport(cases) {
   const report = Object.fromEntries(
-    CONTENDERS.map((c) => [c.name, { allocatedBytesPerParse: allocatedBytes(() => parseAll(c, cases, MEMORY_PASSES)) / (MEMORY_PASSES * cases.length) }]),
+    CONTENDERS.map((c) => [c.name, { allocatedBytesPerParse: allocatedBytesPerParse(c, cases) }]),
   );
   for (const contender of CONTENDERS) {
-    report[contender.name].retainedBytesPerResult = globalThis.gc ? retainedBytes(contender, cases) / cases.length : null;
+    report[contender.name].retainedBytesPerResult = globalThis.gc ? retainedBytesPerResult(contender, cases) : null;
   }
   sink = undefined;
   return report;
@@ -243,10 +258,11 @@ function hitCounts(cases) {
 
 // ---------------------------------------------------------------- output
 
-/** Right-aligns each column of a table given as rows of strings. */
+/** Lays out rows of strings as columns: the first left-aligned, the others right-aligned. */
 function formatTable(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
+  const pad = (cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]));
+  return rows.map((row) => row.map(pad).join("  ")).join("\n");
 }
 
 /** The speed table: one row per set and contender. */
@@ -254,10 +270,10 @@ function timingTable(timing, texts, hits) {
   const rows = [["set", "texts", "contender", "median µs/text", "min", "p90", "ours/this", "texts with a date"]];
   for (const [set, bySet] of Object.entries(timing)) {
     for (const { name } of CONTENDERS) {
-      const s = bySet[name];
-      const ratio = bySet.ours.median / s.median;
+      const { median, min, p90 } = bySet[name];
+      const ratio = (bySet.ours.median / median).toFixed(2);
       const hit = set === "combined" ? "" : String(hits[set][name]);
-      rows.push([set, String(texts[set]), name, s.median.toFixed(1), s.min.toFixed(1), s.p90.toFixed(1), ratio.toFixed(2), hit]);
+      rows.push([set, String(texts[set]), name, median.toFixed(1), min.toFixed(1), p90.toFixed(1), ratio, hit]);
     }
   }
   return formatTable(rows);
@@ -267,7 +283,7 @@ function timingTable(timing, texts, hits) {
 function memoryTable(memory) {
   const rows = [["contender", "allocated KB/parse", "retained B/result"]];
   for (const [name, m] of Object.entries(memory)) {
-    const retained = m.retainedBytesPerResult === null ? "n/a (needs --expose-gc)" : m.retainedBytesPerResult.toFixed(0);
+    const retained = m.retainedBytesPerResult?.toFixed(0) ?? "n/a (needs --expose-gc)";
     rows.push([name, (m.allocatedBytesPerParse / 1024).toFixed(1), retained]);
   }
   return formatTable(rows);
@@ -278,7 +294,8 @@ function printReport(report) {
   console.log(`node ${report.node} | ${report.cpu} | rounds ${report.rounds} | warm-up passes ${report.warmupPasses}`);
   console.log("\nSpeed (µs per text across rounds; ours/this = ratio of medians, <1 means ours is faster)\n");
   console.log(timingTable(report.timing, report.texts, report.hits));
-  console.log(`\nMemory (all ${report.texts.combined} texts; allocation over ${report.memoryPasses} passes)\n`);
+  const passes = `allocation over ${report.memoryPasses} passes, retention over ${report.retainedPasses}`;
+  console.log(`\nMemory (all ${report.texts.combined} texts; ${passes})\n`);
   console.log(memoryTable(report.memory));
   console.log(`\nPeak RSS of this process: ${(report.peakRssBytes / 2 ** 20).toFixed(1)} MiB`);
 }
@@ -302,6 +319,7 @@ function main() {
     hits: Object.fromEntries(sets.map((s) => [s.name, hitCounts(s.cases)])),
     timing: timingReport(samples, [...sets.map((s) => s.name), "combined"]),
     memoryPasses: MEMORY_PASSES,
+    retainedPasses: RETAINED_PASSES,
     memory: memoryReport(all),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };

@@ -1,7 +1,7 @@
 /** Runs a configuration over a text: every extractor, then the refiners in order, then the assembler. */
 import type { CalendarEvent } from "../events/event.js";
 import { assemble } from "./assembly/assemble.js";
-import type { Extractor, Mention, ParsingContext, Refiner } from "./types.js";
+import type { Extractor, Mention, ParsingContext, Refiner, Trigger } from "./types.js";
 
 /** An ordered list of units; the order of refiners matters and is commented where it is set. */
 export interface Configuration {
@@ -9,9 +9,25 @@ export interface Configuration {
   refiners: Refiner[];
 }
 
+/** Lower-cased word tokens of a text (letters, apostrophes, dots inside abbreviations kept out). */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? []);
+}
+
+function triggered(trigger: Trigger | undefined, text: string, words: Set<string>, digits: boolean): boolean {
+  if (!trigger) return true;
+  if (trigger.digits && digits) return true;
+  if (trigger.chars) for (const c of trigger.chars) if (text.includes(c)) return true;
+  if (trigger.words) for (const w of words) if (trigger.words.has(w)) return true;
+  return false;
+}
+
 export function runPipeline(ctx: ParsingContext, config: Configuration): CalendarEvent[] {
   let mentions: Mention[] = [];
+  const words = wordsOf(ctx.text);
+  const digits = /\d/.test(ctx.text);
   for (const extractor of config.extractors) {
+    if (!triggered(extractor.trigger, ctx.text, words, digits)) continue;
     const pattern = extractor.pattern;
     pattern.lastIndex = 0;
     const before = mentions.length;

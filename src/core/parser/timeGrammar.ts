@@ -41,7 +41,7 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   const halfHour = `half\\s+(?:${HOUR_WORD}|\\d{1,2})(?![:\\d])`;
   const withDaypart = `(?:\\d{1,2}(?::[0-5]\\d)?|${HOUR_WORD})(?=\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)`;
   const beforeDay = `\\d{1,2}(?::[0-5]\\d)?(?=\\s+(?:this\\s+(?:morning|afternoon|evening)|tonight|tomorrow|today)\\b)`;
-  const explicit = `(?:${relation}|${clock}|${hourMer}|${french}|${special}|${ish}|${uhr}|${oclockOnly}|${words}|${halfHour}|${withDaypart}|${beforeDay})${daypart}`;
+  const explicit = `(?:${relation}|${uhr}|${clock}|${hourMer}|${french}|${special}|${ish}|${oclockOnly}|${words}|${halfHour}|${withDaypart}|${beforeDay})${daypart}`;
   const bare = `(?:\\d{1,2}:[0-5]\\d|[01]?\\d[0-5]\\d(?!\\d)|\\d{1,2}\\s[0-5]\\d(?!\\d)|\\d{1,2}|${HOUR_WORD})${daypart}`;
   const grammar = { explicit, bare };
   cache.set(locale.code, grammar);

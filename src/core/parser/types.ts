@@ -3,6 +3,14 @@ import type { CivilDate } from "../time/civil.js";
 import type { LocaleConstants } from "./locales/types.js";
 import type { ParseTraceStep } from "./options.js";
 
+/** What must be in a text for an extractor to have a chance: any of these words, or any digit. */
+export interface Trigger {
+  words?: ReadonlySet<string>;
+  digits?: boolean;
+  /** Any of these characters. */
+  chars?: string;
+}
+
 /** Everything a unit needs to read text: the text, "now" and the zone. Immutable during a parse. */
 export interface ParsingContext {
   readonly text: string;
@@ -139,6 +147,11 @@ export type Mention = DateMention | TimeMention | DateTimeRangeMention | Duratio
 export interface Extractor {
   readonly name: string;
   readonly pattern: RegExp;
+  /**
+   * A cheap test that says the pattern can match at all (a word it needs, a digit); when it says no, the
+   * pattern is not run. Absent: always run.
+   */
+  readonly trigger?: Trigger;
   extract(ctx: ParsingContext, match: RegExpExecArray): Mention | null;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The Moon's apparent geocentric ecliptic longitude (Meeus ch. 47: the 60 periodic terms of table
- * 47.A plus the three additive terms; ~10″, i.e. a tithi boundary to within a minute).
+ * The Moon's apparent geocentric ecliptic position (Meeus ch. 47): longitude from the 60 periodic
+ * terms of table 47.A plus the additive terms (~10″, a tithi boundary to within a minute), latitude
+ * from the ten largest terms of table 47.B (~0.01°, enough for moonrise).
  */
 import { nutation } from "./earth.js";
 import { centuriesTT, normalizeDegrees, RAD } from "./time.js";
@@ -25,16 +26,18 @@ const TERMS: readonly (readonly [number, number, number, number, number])[] = [
   [0, 2, 1, 0, -323], [1, 1, -1, 0, 299], [2, 0, 3, 0, 294],
 ];
 
+// Table 47.B, largest terms: multiples of D, M, M′, F and the sine coefficient in 1e-6°.
+// prettier-ignore
+const LATITUDE_TERMS: readonly (readonly [number, number, number, number, number])[] = [
+  [0, 0, 0, 1, 5128122], [0, 0, 1, 1, 280602], [0, 0, 1, -1, 277693], [2, 0, 0, -1, 173237],
+  [2, 0, -1, 1, 55413], [2, 0, -1, -1, 46271], [2, 0, 0, 1, 32573], [0, 0, 2, 1, 17198],
+  [2, 0, 1, -1, 9266], [0, 0, 2, -1, 8822],
+];
+
 /** The Moon's apparent ecliptic longitude (tropical, of date), degrees in [0, 360), at Julian day `jd` (UT). */
 export function moonLongitude(jd: number): number {
   const t = centuriesTT(jd);
-  const meanLongitude = 218.3164477 + t * (481267.88123421 + t * (-0.0015786 + t * (1 / 538841 - t / 65194000)));
-  const d = (297.8501921 + t * (445267.1114034 + t * (-0.0018819 + t * (1 / 545868 - t / 113065000)))) * RAD;
-  const m = (357.5291092 + t * (35999.0502909 + t * (-0.0001536 + t / 24490000))) * RAD;
-  const mPrime = (134.9633964 + t * (477198.8675055 + t * (0.0087414 + t * (1 / 69699 - t / 14712000)))) * RAD;
-  const f = (93.272095 + t * (483202.0175233 + t * (-0.0036539 + t * (-1 / 3526000 + t / 863310000)))) * RAD;
-  // Terms in the Sun's anomaly shrink with the Earth's decreasing eccentricity.
-  const e = 1 - t * (0.002516 + 0.0000074 * t);
+  const { meanLongitude, d, m, mPrime, f, e } = fundamentals(t);
   let sum = 0;
   for (const [cd, cm, cmp, cf, coefficient] of TERMS) {
     const scale = cm === 0 ? 1 : cm === 1 || cm === -1 ? e : e * e;
@@ -44,4 +47,35 @@ export function moonLongitude(jd: number): number {
   const a2 = (53.09 + 479264.29 * t) * RAD;
   sum += 3958 * Math.sin(a1) + 1962 * Math.sin(meanLongitude * RAD - f) + 318 * Math.sin(a2);
   return normalizeDegrees(meanLongitude + sum / 1e6 + nutation(t).deltaPsi);
+}
+
+/** The Moon's ecliptic latitude, degrees, at Julian day `jd` (UT). */
+export function moonLatitude(jd: number): number {
+  const { d, m, mPrime, f } = fundamentals(centuriesTT(jd));
+  let sum = 0;
+  for (const [cd, cm, cmp, cf, coefficient] of LATITUDE_TERMS) sum += coefficient * Math.sin(cd * d + cm * m + cmp * mPrime + cf * f);
+  return sum / 1e6;
+}
+
+interface Fundamentals {
+  /** Mean longitude L′, degrees. */
+  meanLongitude: number;
+  /** Mean elongation D, the Sun's and Moon's mean anomalies M and M′, argument of latitude F: radians. */
+  d: number;
+  m: number;
+  mPrime: number;
+  f: number;
+  /** Eccentricity factor E. */
+  e: number;
+}
+
+function fundamentals(t: number): Fundamentals {
+  const meanLongitude = 218.3164477 + t * (481267.88123421 + t * (-0.0015786 + t * (1 / 538841 - t / 65194000)));
+  const d = (297.8501921 + t * (445267.1114034 + t * (-0.0018819 + t * (1 / 545868 - t / 113065000)))) * RAD;
+  const m = (357.5291092 + t * (35999.0502909 + t * (-0.0001536 + t / 24490000))) * RAD;
+  const mPrime = (134.9633964 + t * (477198.8675055 + t * (0.0087414 + t * (1 / 69699 - t / 14712000)))) * RAD;
+  const f = (93.272095 + t * (483202.0175233 + t * (-0.0036539 + t * (-1 / 3526000 + t / 863310000)))) * RAD;
+  // Terms in the Sun's anomaly shrink with the Earth's decreasing eccentricity.
+  const e = 1 - t * (0.002516 + 0.0000074 * t);
+  return { meanLongitude, d, m, mPrime, f, e };
 }

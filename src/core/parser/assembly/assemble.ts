@@ -3,7 +3,7 @@ import type { CalendarEvent, ComponentDetail, ComponentName } from "../../events
 import { formatDate } from "../../time/civil.js";
 import { formatInstant } from "../../time/zone.js";
 import type { Mention, ParsingContext } from "../types.js";
-import { groupParts, isAdjectival, splitParts } from "./segment.js";
+import { groupParts, type HeaderGroup, isAdjectival, splitParts } from "./segment.js";
 import { readTiming } from "./timing.js";
 import { readTitleLocation } from "./titleLocation.js";
 
@@ -26,22 +26,33 @@ export function assemble(ctx: ParsingContext, mentions: Mention[]): CalendarEven
     const text = ctx.text.slice(start, end);
     const timing = readTiming(ctx, groupMentions, text, previousDay);
     if (!timing) continue;
+    if ((parts as HeaderGroup).header) {
+      previousDay = timing.day ?? previousDay;
+      continue;
+    }
     previousDay = timing.day ?? previousDay;
     const read = [...timing.used];
     // Soft words used as adjectives ("Christmas market", "Midnight release party") stay in the title.
-    const removed = groupMentions.filter((m) => read.includes(m) || !(("soft" in m && m.soft) || (m.kind === "recurrence" && m.adjectival)) || !isAdjectival(ctx, m));
-    const keptAdjectives = groupMentions.filter((m) => !removed.includes(m));
+    const removed = groupMentions.filter((m) => (timing.used.has(m) && !isNamedDay(m)) || !isSoftWord(m) || !isAdjectival(ctx, m));
     const firstMention = Math.min(...read.map((m) => m.start));
-    let names = readTitleLocation(ctx, parts, removed.filter((m) => !(m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m))), firstMention);
-    // A frequency adjective stays only when the title would otherwise be a single word ("Weekly sync").
-    if (names.title.split(/\s+/).length > 1 || !read.some((m) => m.kind === "recurrence" && m.adjectival)) {
-      const without = readTitleLocation(ctx, parts, removed, firstMention);
-      if (without.title.split(/\s+/).filter(Boolean).length >= 2 || !read.some((m) => m.kind === "recurrence" && m.adjectival)) names = without;
+    let names = readTitleLocation(ctx, parts, removed, firstMention);
+    // A frequency adjective that was read ("Weekly sync every Monday") stays when the title would otherwise be one word.
+    const adjective = read.find((m) => m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m));
+    if (adjective && names.title.split(/\s+/).filter(Boolean).length < 2) {
+      names = readTitleLocation(ctx, parts, removed.filter((m) => m !== adjective), firstMention);
     }
-    void keptAdjectives;
     events.push(toEvent(ctx, timing, names));
   }
   return events;
+}
+
+/** A holiday name before a noun names the event too ("Easter brunch"): it stays in the title even when read. */
+function isNamedDay(m: Mention): boolean {
+  return m.kind === "date" && m.source === "HolidayExtractor";
+}
+
+function isSoftWord(m: Mention): boolean {
+  return ("soft" in m && Boolean(m.soft)) || (m.kind === "recurrence" && Boolean(m.adjectival));
 }
 
 function toEvent(ctx: ParsingContext, timing: ReturnType<typeof readTiming> & object, names: ReturnType<typeof readTitleLocation>): CalendarEvent {

@@ -5,7 +5,9 @@
  */
 import type { Mention, ParsingContext } from "../types.js";
 
-export type Separator = "start" | "hard" | "soft";
+export type Separator = "start" | "hard" | "soft" | "line";
+
+const STRENGTH: Record<Separator, number> = { start: 0, soft: 1, hard: 2, line: 3 };
 
 export interface Part {
   start: number;
@@ -14,7 +16,7 @@ export interface Part {
   mentions: Mention[];
 }
 
-const SEPARATORS = /\r?\n+|;|\s+\|\s+|\||\s+[-–—]+\s+|\s+•\s+|•|\t+|,|(?<!\b[A-Z][a-z]{0,2}|\b[ap]\.m|\b[ap]\.m\.)\.(?=\s+[A-Z\d])|(?<=[!?])\s+(?=[A-Z])|\s+\/\/\s+/g;
+const SEPARATORS = /\r?\n+|;|\s*·\s*|\s*\(|\)\s*|\s+\|\s+|\||\s+[-–—]+\s+|\s+•\s+|•|\t+|,|(?<!\b[A-Z][a-z]{0,2}|\b[ap]\.m|\b[ap]\.m\.)\.(?=\s+[A-Z\d])|(?<=[!?])\s+(?=[A-Z])|\s+\/\/\s+/g;
 
 /** Parts of the text in order; separators inside a mention's span are ignored. */
 export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
@@ -25,8 +27,12 @@ export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
   for (let m = SEPARATORS.exec(ctx.text); m; m = SEPARATORS.exec(ctx.text)) {
     const at = m.index;
     if (mentions.some((x) => at >= x.start && at < x.end)) continue;
-    if (at > cursor || parts.length === 0) parts.push({ start: cursor, end: at, sepBefore: sep, mentions: [] });
-    sep = m[0] === "," ? "soft" : "hard";
+    const kind: Separator = m[0] === "," ? "soft" : /\n/.test(m[0]) ? "line" : "hard";
+    if (at > cursor || parts.length === 0) {
+      parts.push({ start: cursor, end: at, sepBefore: sep, mentions: [] });
+      sep = kind;
+    } else if (STRENGTH[kind] > STRENGTH[sep]) sep = kind; // "\n•": the line break is what counts
+
     cursor = at + m[0].length;
   }
   parts.push({ start: cursor, end: ctx.text.length, sepBefore: sep, mentions: [] });
@@ -51,7 +57,8 @@ export function traitsOf(ctx: ParsingContext, mentions: Mention[]): Traits {
       if (m.lead && (ctx.locale.untilWords.has(m.lead) || (ctx.locale.startingWords.has(m.lead) && m.lead !== "from"))) continue;
       if (m.soft && isAdjectival(ctx, m)) continue;
       day = true;
-    } else if (m.kind === "recurrence" || m.kind === "instant") day = day || !("adjectival" in m && m.adjectival);
+    } else if (m.kind === "recurrence") day = day || (!m.adjectival && !m.rule.open);
+    else if (m.kind === "instant") day = true;
     else if (m.kind === "dateTimeRange") day = time = true;
     else if (m.kind === "time" && !(m.soft && isAdjectival(ctx, m))) time = true;
   }
@@ -59,8 +66,11 @@ export function traitsOf(ctx: ParsingContext, mentions: Mention[]): Traits {
 }
 
 /** A soft mention directly followed by a word that is not a connector modifies that word ("Christmas market"). */
+const NEXT_WORD = /\s+([\p{L}][\p{L}'’]*)/uy;
+
 export function isAdjectival(ctx: ParsingContext, m: Mention): boolean {
-  const after = /^\s+([\p{L}][\p{L}'’]*)/u.exec(ctx.text.slice(m.end));
+  NEXT_WORD.lastIndex = m.end;
+  const after = NEXT_WORD.exec(ctx.text);
   if (!after) return false;
   const word = after[1].toLowerCase();
   if (ctx.locale.connectors.has(word) || ctx.locale.untilWords.has(word) || ctx.locale.startingWords.has(word)) return false;
@@ -69,12 +79,51 @@ export function isAdjectival(ctx: ParsingContext, m: Mention): boolean {
   return true;
 }
 
-/** Groups parts into events. */
+/**
+ * A header line ("Wedding day, Sat Dec 4:") gives its day to the lines below it instead of being an event:
+ * it ends in a colon, says a day but no time, and the next line says a time.
+ */
+function headerLines(ctx: ParsingContext, parts: Part[]): Set<Part> {
+  const headers = new Set<Part>();
+  let lineStart = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0 && parts[i].sepBefore === "line") lineStart = i;
+    const next = parts[i + 1];
+    if (!next || next.sepBefore !== "line" || !/:\s*$/.test(ctx.text.slice(parts[i].start, parts[i].end))) continue;
+    const line = parts.slice(lineStart, i + 1);
+    const traits = traitsOf(ctx, line.flatMap((p) => p.mentions));
+    let end = i + 1;
+    while (end < parts.length && (end === i + 1 || parts[end].sepBefore !== "line")) end++;
+    const nextTraits = traitsOf(ctx, parts.slice(i + 1, end).flatMap((p) => p.mentions));
+    if (traits.day && !traits.time && nextTraits.time && !nextTraits.day) for (const p of line) headers.add(p);
+  }
+  return headers;
+}
+
+/** A group made of header lines: it gives its day to the groups after it and is not an event itself. */
+export type HeaderGroup = Part[] & { header?: boolean };
+
+/** Groups parts into events; header lines form groups of their own, marked as headers. */
 export function groupParts(ctx: ParsingContext, parts: Part[]): Part[][] {
   const groups: Part[][] = [];
+  const headers = headerLines(ctx, parts);
   let current: Part[] = [];
   let have: Traits = { day: false, time: false };
   for (const part of parts) {
+    if (headers.has(part)) {
+      if (current.length > 0 && !headers.has(current[0])) {
+        groups.push(current);
+        current = [];
+        have = { day: false, time: false };
+      }
+      current.push(part);
+      continue;
+    }
+    if (current.length > 0 && headers.has(current[0])) {
+      groups.push(current);
+      current = [];
+      have = { day: false, time: false };
+    }
     const traits = traitsOf(ctx, part.mentions);
     const clash = (traits.day && have.day) || (traits.time && have.time);
     if (clash && current.length > 0 && part.sepBefore !== "start") {
@@ -86,5 +135,6 @@ export function groupParts(ctx: ParsingContext, parts: Part[]): Part[][] {
     have = { day: have.day || traits.day, time: have.time || traits.time };
   }
   if (current.length > 0) groups.push(current);
+  for (const g of groups) if (headers.has(g[0])) (g as HeaderGroup).header = true;
   return groups;
 }

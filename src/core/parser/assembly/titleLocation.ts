@@ -5,6 +5,7 @@
  * the title is the remaining words of the item that holds the date, or of the item before it.
  */
 import type { Mention, ParsingContext } from "../types.js";
+import { previousWord } from "../textScan.js";
 import { noiseRanges } from "./noise.js";
 import type { Part, Separator } from "./segment.js";
 
@@ -36,14 +37,12 @@ function buildMask(ctx: ParsingContext, start: number, end: number, removed: Men
     // Up to two connector words right before the phrase go with it ("is on Friday", "at 3pm").
     let cursor = m.start;
     for (let k = 0; k < 2; k++) {
-      const before = ctx.text.slice(start, cursor);
-      const w = /(?:^|\s)(@|[\p{L}]+)\s*$/u.exec(before);
-      if (!w) break;
-      const word = w[1].toLowerCase();
+      const w = previousWord(ctx.text, cursor, start);
+      if (!w || (w[0] > start && !/\s/.test(ctx.text[w[0] - 1]))) break;
+      const word = ctx.text.slice(w[0], w[1]).toLowerCase();
       if (!ctx.locale.connectors.has(word) && !ctx.locale.untilWords.has(word) && !ctx.locale.startingWords.has(word)) break;
-      const wordStart = start + before.lastIndexOf(w[1]);
-      clear(wordStart, cursor);
-      cursor = wordStart;
+      clear(w[0], cursor);
+      cursor = w[0];
     }
   }
   const text = ctx.text.slice(start, end);
@@ -105,12 +104,26 @@ interface MarkerHit {
 }
 
 /** Finds a location marker inside a piece: "at X", "@ X", "in X" (X capitalised or a number), "on X Street". */
-function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
+const markerPatterns = new Map<string, RegExp>();
+
+function markerPattern(ctx: ParsingContext): RegExp {
+  const cached = markerPatterns.get(ctx.locale.code);
+  if (cached) return cached;
   const streets = [...ctx.locale.streetWords].map((w) => w.replace(/\./g, "\\.")).join("|");
-  const re = new RegExp(`(?:^|\\s)(?:(@)\\s*|(at)\\s+(?!(?:least|most|all|once|home\\s+with|the\\s+latest|the\\s+earliest)\\b)|(in)\\s+(?=[\\p{Lu}\\d])|(on)\\s+(?=(?:[\\p{Lu}\\d][\\p{L}\\d'.]*\\s+){1,4}(?:${streets})\\b))`, "giu");
-  const m = re.exec(text);
+  const plain = ctx.locale.locationMarkers.filter((w) => w !== "@" && w !== "in" && w !== "on" && w !== "im");
+  const capital = ctx.locale.locationMarkers.filter((w) => w === "in" || w === "im");
+  const re = new RegExp(
+    `(?:^|\\s)(?:(@)\\s*|(${plain.join("|")})\\s+(?!(?:least|most|all|once|home\\s+with|the\\s+latest|the\\s+earliest)\\b)|(${capital.join("|")})\\s+(?=[\\p{Lu}\\d])|(on)\\s+(?=(?:[\\p{Lu}\\d][\\p{L}\\d'.]*\\s+){1,4}(?:${streets})\\b))`,
+    "iu",
+  );
+  markerPatterns.set(ctx.locale.code, re);
+  return re;
+}
+
+function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
+  const m = markerPattern(ctx).exec(text);
   if (!m) return null;
-  if (m[3] === "in" && /^in\s+(?:person|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(m.index).trim())) return null;
+  if (m[3] && /^i[nm]\s+(?:person|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(m.index).trim())) return null;
   const markerAt = m.index + (m[0].length - m[0].trimStart().length);
   return { at: m.index + m[0].length, markerAt };
 }

@@ -6,6 +6,7 @@
 import { nextHoliday, holidayInYear } from "../../holidays/holidays.js";
 import { addMonths } from "../../time/civil.js";
 import { alternation, readNumber } from "../grammar.js";
+import { triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -20,6 +21,7 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "HolidayExtractor",
+    trigger: triggerFor(locale, "holiday", () => locale.holidays.flatMap((h) => h.names)),
     pattern,
     extract(ctx, m) {
       const key = byName.get(m[2].toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ")) ?? byName.get(m[2].toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " "));

@@ -6,6 +6,7 @@ import { dateMention } from "./mention.js";
 export function isoDateExtractor(): Extractor {
   return {
     name: "IsoDateExtractor",
+    trigger: { chars: "-" },
     pattern: /\b(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?\b/g,
     extract(_ctx, m) {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -4,6 +4,7 @@
  */
 import { isValidDate } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
+import { triggerFor, monthWords } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { alignWeekday, fullYear, nextMonthDay } from "../resolve.js";
 import type { Extractor } from "../types.js";
@@ -12,11 +13,12 @@ import { dateMention } from "./mention.js";
 export function monthDayExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(${g.weekday}),?\\s+(?:the\\s+)?)?(${g.month})\\s*(?:the\\s+)?(${g.dayNumber})(?![\\p{L}\\p{N}:])(?:,?\\s+((?:19|20)\\d{2})(?!\\d|:))?(?:,?\\s+(${g.weekday})(?![\\p{L}]))?`,
+    `(?<![\\p{L}\\p{N}])(?:(${g.weekday}),?\\s+(?:the\\s+)?)?(${g.month})\\s*(?:the\\s+)?(${g.dayNumber})(?![\\p{L}\\p{N}]|:\\d)(?:,?\\s+((?:19|20)\\d{2})(?!\\d|:))?(?:,?\\s+(${g.weekday})(?![\\p{L}]))?`,
     "giu",
   );
   return {
     name: "MonthDayExtractor",
+    trigger: triggerFor(locale, "month", () => monthWords(locale)),
     pattern,
     extract(ctx, m) {
       const month = lookup(locale.months, m[2]);

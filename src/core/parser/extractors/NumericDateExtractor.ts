@@ -15,6 +15,7 @@ export function numericDateExtractor(locale: LocaleConstants, order: "mdy" | "dm
   );
   return {
     name: "NumericDateExtractor",
+    trigger: { chars: order === "mdy" ? "/" : "/." },
     pattern,
     extract(ctx, m) {
       const [a, b] = [Number(m[2]), Number(m[3])];

@@ -6,6 +6,7 @@
  */
 import { addDays, addMonths, type CivilDate, compareDates, daysInMonth, startOfWeek } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
+import { triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ParsingContext } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -74,6 +75,7 @@ export function periodExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "PeriodExtractor",
+    trigger: triggerFor(locale, "period", () => ["early", "mid", "late", "beginning", "start", "middle", "end", "eom", "eow", "next", "rest", "this", "current", "coming", "the"]),
     pattern,
     extract(ctx, m) {
       const span = read(ctx, locale, m);

@@ -1,9 +1,10 @@
 /**
  * Repetition by weekday and interval: "every Friday", "every other Thursday", "every 2 weeks", "every day",
  * "every weekday", "every weekend", "every day except Sunday", "every Monday, Wednesday and Friday",
- * "Tuesdays", "on Mondays and Wednesdays", "Tue/Thu".
+ * "Tuesdays", "on Mondays and Wednesdays", "Tue/Thu", "Mon & Thu" (days joined by a slash, "&" or "+" read as a schedule).
  */
 import { grammarFor, readNumber } from "../grammar.js";
+import { triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
 import { spanOf } from "./mention.js";
@@ -20,12 +21,13 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
     `(?<![\\p{L}\\p{N}])(?:` +
       `(?:${every})\\s+(?:(${locale.words.other}|\\d+|${g.numberWord})\\s+)?(?:(days?|weeks?|months?|years?)(?:\\s+except\\s+(?:on\\s+)?(${list}))?|(weekdays?|week\\s*days?|weekends?|week-ends?)|(${list}))` +
       `|(?:on\\s+)?((?:${g.weekdayPlural})(?:\\s*(?:,\\s*and|,|and|&|/|or)\\s*(?:${g.weekdayPlural}))*)` +
-      `|((?:${g.weekday})(?:\\s*/\\s*(?:${g.weekday}))+)` +
+      `|((?:${g.weekday})(?:\\s*[/&+]\\s*(?:${g.weekday}))+)` +
       `)(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
     name: "RecurrenceExtractor",
+    trigger: triggerFor(locale, "recurrence", () => [...locale.words.every.split("|"), ...Object.keys(locale.weekdayPlurals)], false, "/&+"),
     pattern,
     extract(_ctx, m) {
       const intervalText = m[1]?.toLowerCase();

@@ -5,6 +5,7 @@
  */
 import { addDays, addMonths } from "../../time/civil.js";
 import { grammarFor } from "../grammar.js";
+import { triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, Mention } from "../types.js";
 import { dateMention, spanOf } from "./mention.js";
@@ -34,6 +35,7 @@ export function relativeOffsetExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "RelativeOffsetExtractor",
+    trigger: triggerFor(locale, "offset", () => ["in", "within", "upcoming", "hence", "later", "from", "today"]),
     pattern,
     extract(ctx, m): Mention | null {
       // Groups: 1-2 "upcoming N days", 3-4 "N upcoming days", 5-6 "in N units", 7-8 "N units from now".

@@ -5,6 +5,7 @@
  */
 import { addDays } from "../../time/civil.js";
 import { alternation, grammarFor, lookup, readNumber } from "../grammar.js";
+import { triggerFor, weekdayWords } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { nextWeekday, weekdayOfWeek } from "../resolve.js";
 import type { Daypart, Extractor } from "../types.js";
@@ -19,6 +20,7 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "WeekdayExtractor",
+    trigger: triggerFor(locale, "weekday", () => weekdayWords(locale)),
     pattern,
     extract(ctx, m) {
       const dayText = m[2] ?? m[5];
@@ -40,11 +42,11 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
       } else {
         const pre = m[3]?.toLowerCase().replace(/\s+/g, " ");
         const week = (m[4] ?? m[6])?.toLowerCase().replace(/\s+/g, " ");
-        if (week && /next|following/.test(week)) {
+        if (week === "after next") {
+          date = addDays(nextWeekday(ctx.today, weekday), 7);
+        } else if (week && /next|following/.test(week)) {
           date = weekdayOfWeek(ctx.today, weekday, 1);
           confidence = 0.85;
-        } else if (week === "after next") {
-          date = addDays(nextWeekday(ctx.today, weekday), 7);
         } else if (week && /this/.test(week)) {
           date = weekdayOfWeek(ctx.today, weekday, 0);
         } else if (pre && new RegExp(`^(?:${locale.words.next})$`, "i").test(pre)) {

@@ -24,6 +24,8 @@ export interface LocaleConstants {
   readonly connectors: ReadonlySet<string>;
   /** Phrases opening a message that are not part of the title ("Reminder:", "Join us for"). */
   readonly noisePrefixes: readonly string[];
+  /** Words that put the day after them in the past ("last Tuesday", "earlier today"): no event. */
+  readonly pastWords: ReadonlySet<string>;
   /** Words that say a multi-day span ends (until, through). */
   readonly untilWords: ReadonlySet<string>;
   /** Words that say a recurrence starts (starting, from, beginning). */

@@ -2,9 +2,9 @@
  * Records the connector word right before each mention ("at", "on", "until", "starting"): the assembler
  * uses it to tell a recurrence's end from its start and drops it from the title with the mention.
  */
-import type { Mention, Refiner } from "../types.js";
+import { previousWord } from "../textScan.js";
+import type { Refiner } from "../types.js";
 
-const LEAD = /(?:^|[^\p{L}\p{N}@])(as\s+of|up\s+to|[\p{L}]+|@)\s*$/u;
 
 export function annotateLeadRefiner(): Refiner {
   return {
@@ -12,12 +12,21 @@ export function annotateLeadRefiner(): Refiner {
     refine(ctx, mentions) {
       let previousEnd = 0;
       return mentions.map((m) => {
-        const before = ctx.text.slice(previousEnd, m.start);
+        const floor = previousEnd;
         previousEnd = m.end;
-        const found = LEAD.exec(before);
-        if (!found || !ctx.locale.connectors.has(found[1].toLowerCase().replace(/\s+/g, " ")) && !ctx.locale.untilWords.has(found[1].toLowerCase()) && !ctx.locale.startingWords.has(found[1].toLowerCase().replace(/\s+/g, " "))) return m;
-        const leadStart = m.start - (before.length - before.lastIndexOf(found[1]));
-        return { ...m, lead: found[1].toLowerCase().replace(/\s+/g, " "), leadStart };
+        const word = previousWord(ctx.text, m.start, floor);
+        if (!word) return m;
+        let lead = ctx.text.slice(word[0], word[1]).toLowerCase();
+        let leadStart = word[0];
+        // Two-word leads: "as of", "up to".
+        const before = previousWord(ctx.text, word[0], floor);
+        if (before) {
+          const pair = `${ctx.text.slice(before[0], before[1]).toLowerCase()} ${lead}`;
+          if (ctx.locale.startingWords.has(pair) || ctx.locale.untilWords.has(pair)) [lead, leadStart] = [pair, before[0]];
+        }
+        const { connectors, untilWords, startingWords } = ctx.locale;
+        if (!connectors.has(lead) && !untilWords.has(lead) && !startingWords.has(lead)) return m;
+        return { ...m, lead, leadStart };
       });
     },
   };

@@ -14,6 +14,7 @@ import type { Configuration } from "../../pipeline.js";
 import { annotateLeadRefiner } from "../../refiners/AnnotateLeadRefiner.js";
 import { mergeDateRangeRefiner } from "../../refiners/MergeDateRangeRefiner.js";
 import { mergeTimeRangeRefiner } from "../../refiners/MergeTimeRangeRefiner.js";
+import { dropPastRefiner } from "../../refiners/DropPastRefiner.js";
 import { removeOverlapsRefiner } from "../../refiners/RemoveOverlapsRefiner.js";
 import { DE } from "./constants.js";
 
@@ -41,6 +42,6 @@ export function germanConfiguration(): Configuration {
       timeExtractor(DE),
       timeZoneExtractor(DE),
     ],
-    refiners: [removeOverlapsRefiner(), annotateLeadRefiner(), mergeDateRangeRefiner(), mergeTimeRangeRefiner()],
+    refiners: [removeOverlapsRefiner(), annotateLeadRefiner(), mergeDateRangeRefiner(), mergeTimeRangeRefiner(), dropPastRefiner()],
   };
 }

@@ -24,6 +24,7 @@ import { mergeDateRangeRefiner } from "../../refiners/MergeDateRangeRefiner.js";
 import { mergeDateTimeRangeRefiner } from "../../refiners/MergeDateTimeRangeRefiner.js";
 import { mergeTimeRangeRefiner } from "../../refiners/MergeTimeRangeRefiner.js";
 import { mergeWeekdayAroundDateRefiner } from "../../refiners/MergeWeekdayAroundDateRefiner.js";
+import { dropPastRefiner } from "../../refiners/DropPastRefiner.js";
 import { removeOverlapsRefiner } from "../../refiners/RemoveOverlapsRefiner.js";
 import { EN } from "./constants.js";
 
@@ -63,6 +64,8 @@ export function englishConfiguration(): Configuration {
       mergeDateTimeRangeRefiner(),
       mergeDateRangeRefiner(),
       mergeTimeRangeRefiner(),
+      // Last: past days are judged on the final readings ("last Tuesday", "yesterday at 5").
+      dropPastRefiner(),
     ],
   };
 }

@@ -66,7 +66,7 @@ export const EN: LocaleConstants = {
   ambiguousMonths: new Set(["may", "mar", "jan", "jun", "aug", "dec", "oct", "sep"]),
   numbers: numbers(),
   ordinals: ordinals(),
-  relativeDays: { today: 0, tonight: 0, tonite: 0, tomorrow: 1, tomorrows: 1, tmrw: 1, tmr: 1, tmw: 1, "day after tomorrow": 2, "the day after tomorrow": 2, "this morning": 0, "this afternoon": 0, "this evening": 0, "later today": 0 },
+  relativeDays: { yesterday: -1, "the day before yesterday": -2, today: 0, tonight: 0, tonite: 0, tomorrow: 1, tomorrows: 1, tmrw: 1, tmr: 1, tmw: 1, "day after tomorrow": 2, "the day after tomorrow": 2, "this morning": 0, "this afternoon": 0, "this evening": 0, "later today": 0 },
   dayparts: { morning: "morning", afternoon: "afternoon", evening: "evening", night: "night", tonight: "night", tonite: "night", am: "morning", pm: "afternoon", afternoonish: "afternoon", eve: "evening" },
   eveningWords: new Set([
     "evening", "evenings", "night", "nights", "tonight", "tonite", "dinner", "supper", "drinks", "drink", "party", "parties", "bar", "pub",
@@ -75,6 +75,7 @@ export const EN: LocaleConstants = {
   ]),
   connectors: new Set(["at", "@", "on", "by", "from", "starting", "beginning", "until", "till", "til", "through", "thru", "is", "are", "in", "for", "around", "about", "between", "of", "every", "each", "the", "this", "and", "-", "–", "—", "after", "before"]),
   noisePrefixes: ["reminder:", "reminder -", "reminder", "rsvp:", "rsvp", "fyi:", "fyi", "note:", "save the date:", "save the date", "don't forget to", "don't forget", "dont forget", "remember to", "join us for the", "join us for", "join us at", "join us", "come to the", "come to", "please join us for", "you're invited to", "you are invited to", "invitation:", "event:", "new event:", "todo:", "to do:"],
+  pastWords: new Set(["last", "past", "previous", "earlier", "yesterday", "yesterday's", "ago"]),
   untilWords: new Set(["until", "till", "til", "through", "thru", "ending", "ends", "up to", "untill"]),
   startingWords: new Set(["starting", "from", "beginning", "begins", "starts", "effective", "as of", "commencing"]),
   locationMarkers: ["at", "@", "in", "on"],

@@ -19,7 +19,7 @@ export const EN_HOLIDAY_NAMES: readonly HolidayNames[] = [
   { key: "groundhog-day", names: ["groundhog day", "groundhog's day", "groundhogs day"] },
   {
     key: "valentines-day",
-    names: ["valentine's day", "valentines day", "valentine day", "st valentine's day", "st. valentine's day", "saint valentine's day"],
+    names: ["valentine's day", "valentines day", "valentine day", "st valentine's day", "st. valentine's day", "saint valentine's day", "valentine's", "valentines"],
   },
   {
     key: "presidents-day",
