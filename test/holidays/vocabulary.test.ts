@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { HOLIDAY_KEYS, type HolidayNames, holidayInYear } from "../../src/core/holidays/holidays.js";
+import { HOLIDAY_KEYS, type HolidayNames, nextHoliday } from "../../src/core/holidays/holidays.js";
 import { DE_HOLIDAY_NAMES } from "../../src/core/parser/locales/de/holidays.js";
 import { EN_HOLIDAY_NAMES } from "../../src/core/parser/locales/en/holidays.js";
 
 const LOCALES: Array<[string, readonly HolidayNames[]]> = [["en", EN_HOLIDAY_NAMES], ["de", DE_HOLIDAY_NAMES]];
 
 describe.each(LOCALES)("%s holiday names", (_locale, vocabulary) => {
-  it("name holidays that resolve in every year 2000–2060", () => {
+  // Lunar holidays can skip a Gregorian year (Guru Gobind Singh Jayanti in 2015, 2018, 2023), so the
+  // promise is "there is always a next one", not "one in every year".
+  it("name holidays whose next occurrence is found from any day 2000–2060", () => {
     const unresolved: string[] = [];
     for (const { key } of vocabulary) {
-      for (let year = 2000; year <= 2060; year++) if (!holidayInYear(key, year)) unresolved.push(`${key} ${year}`);
+      for (let year = 2000; year <= 2060; year++) if (!nextHoliday(key, { y: year, m: 1, d: 1 })) unresolved.push(`${key} ${year}`);
     }
     expect(unresolved).toEqual([]);
   });

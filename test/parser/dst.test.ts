@@ -37,6 +37,18 @@ describe("spring forward", () => {
   });
 });
 
+describe("other zones", () => {
+  it("moves a time in Berlin's spring gap forward (28 March 2027, 02:30 → 03:30 CEST)", () => {
+    const berlin = { reference: "2027-02-10T09:00:00+01:00", timezone: "Europe/Berlin" };
+    expect(only("Server restart March 28 at 2:30am", berlin).start).toBe("2027-03-28T03:30:00+02:00");
+  });
+
+  it("reads Sydney's ambiguous 02:30 on 4 April 2027 as the first (+11:00)", () => {
+    const sydney = { reference: "2027-03-01T09:00:00+11:00", timezone: "Australia/Sydney" };
+    expect(only("Backup April 4 at 2:30am", sydney).start).toBe("2027-04-04T02:30:00+11:00");
+  });
+});
+
 describe("fall back", () => {
   it("reads an ambiguous 01:30 as the first of the two (-04:00)", () => {
     expect(only("Server maintenance Nov 1 at 1:30am", AUTUMN).start).toBe("2026-11-01T01:30:00-04:00");

@@ -37,6 +37,13 @@ describe("weekdays and weekends", () => {
     expectComponent(text, event, "recurrence", "every weekday");
   });
 
+  it("starts 'every weekday' on Monday when written on a Saturday", () => {
+    const saturday = { reference: "2027-02-13T10:00:00-05:00", timezone: ZONE };
+    const event = only("Standup every weekday at 9:30am", saturday);
+    expect(event.start).toBe("2027-02-15T09:30:00-05:00");
+    expectRule(event.recurrence, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+  });
+
   it("reads 'every weekend' as Saturday and Sunday", () => {
     const event = only("Farmers market every weekend at 8am", NY);
     expect(event.start).toBe("2027-02-13T08:00:00-05:00");
@@ -152,6 +159,12 @@ describe("monthly", () => {
     const event = only("Rent due on the 1st of every month", NY);
     expect(event).toMatchObject({ title: "Rent due", start: "2027-03-01", allDay: true });
     expectRule(event.recurrence, "FREQ=MONTHLY;BYMONTHDAY=1");
+  });
+
+  it("starts today when today is the day of the month and the time is ahead", () => {
+    const event = only("Budget review on the 10th of every month at 6pm", NY);
+    expect(event.start).toBe("2027-02-10T18:00:00-05:00");
+    expectRule(event.recurrence, "FREQ=MONTHLY;BYMONTHDAY=10");
   });
 
   it("reads 'every month on the 20th at 7pm'", () => {

@@ -23,6 +23,10 @@ describe("today, tonight, tomorrow", () => {
     expectComponent(text, event, "date", "tonight");
   });
 
+  it("reads 'tonight at 11' as 23:00 today", () => {
+    expect(only("Stream tonight at 11", NY).start).toBe("2027-02-10T23:00:00-05:00");
+  });
+
   it("reads 'this evening' as today", () => {
     expect(only("Call Grandma this evening at 7", NY).start).toBe("2027-02-10T19:00:00-05:00");
   });
@@ -76,6 +80,10 @@ describe("this and next weekday", () => {
 
   it("reads 'Friday next week' as the Friday of the following week", () => {
     expect(only("Lunch Friday next week at 12:30pm", NY).start).toBe("2027-02-19T12:30:00-05:00");
+  });
+
+  it("reads 'next week Friday' as the Friday of the following week", () => {
+    expect(only("Retro next week Friday at 4pm", NY).start).toBe("2027-02-19T16:00:00-05:00");
   });
 
   it("reads 'next week Tuesday' as the Tuesday of the following week", () => {

@@ -32,6 +32,13 @@ describe("zone abbreviations in the text", () => {
     expect(instant(only("Standup with London tomorrow 10am GMT", NY).start)).toBe(instant("2027-02-11T10:00:00Z"));
   });
 
+  it("reads '3pm EST' as 15:00 at -05:00 from another zone", () => {
+    const berlin = { reference: "2027-02-10T09:00:00+01:00", timezone: "Europe/Berlin" };
+    const event = only("Call with New York Feb 17 at 3pm EST", berlin);
+    expect(instant(event.start)).toBe(instant("2027-02-17T15:00:00-05:00"));
+    expect(event.timezone).toBe("Europe/Berlin");
+  });
+
   it("moves a range's end with its start ('2-3pm PST')", () => {
     const event = only("Office hours Feb 18 2-3pm PST", NY);
     expect(instant(event.start)).toBe(instant("2027-02-18T14:00:00-08:00"));

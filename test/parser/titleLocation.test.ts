@@ -85,6 +85,20 @@ describe("kinds of place", () => {
     });
   });
 
+  // Parser bug: the number of a room written before the date is read as the time, over an explicit "7pm".
+  it.todo(
+    "regression 'Rehearsal in Room 9 tomorrow at 7pm' (NY, ref 2027-02-10T09:00-05:00): want location 'Room 9', " +
+      "start 2027-02-11T19:00:00-05:00; got location 'Room', start 2027-02-11T09:00:00-05:00 (also 'Studio 9')",
+  );
+
+  it("reads a room written after the time", () => {
+    expect(only("Rehearsal tomorrow at 7pm in Studio 9", NY)).toMatchObject({
+      title: "Rehearsal",
+      location: "Studio 9",
+      start: "2027-02-11T19:00:00-05:00",
+    });
+  });
+
   it("gives null when there is no place", () => {
     const event = only("Gym tomorrow 7am", NY);
     expect(event.location).toBeNull();

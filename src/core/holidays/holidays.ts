@@ -2,6 +2,7 @@
 import { type CivilDate, addDays, compareDates } from "../time/civil.js";
 import { christianRules } from "./rules/christian.js";
 import { civicRules } from "./rules/civic.js";
+import { hinduRules } from "./rules/hindu.js";
 import { islamicRules } from "./rules/islamic.js";
 import { jewishRules } from "./rules/jewish.js";
 import { regionalRules } from "./rules/regional.js";
@@ -16,6 +17,7 @@ const RULES = {
   ...jewishRules,
   ...islamicRules,
   ...regionalRules,
+  ...hinduRules,
 } satisfies Record<string, HolidayRule>;
 
 /** Every holiday this module can date, e.g. "easter", "rosh-hashanah", "eid-al-fitr". */

@@ -152,6 +152,8 @@ export interface Extractor {
    * pattern is not run. Absent: always run.
    */
   readonly trigger?: Trigger;
+  /** What a match can begin with (its first word, a digit, a symbol); other positions are not tried. */
+  readonly startsWith?: Trigger;
   extract(ctx: ParsingContext, match: RegExpExecArray): Mention | null;
 }
 

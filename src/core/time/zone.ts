@@ -37,21 +37,25 @@ export function isValidZone(zone: string): boolean {
 }
 
 // Offsets only change on transitions; caching per (zone, quarter-hour) keeps repeated lookups cheap.
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 15 * MS_PER_MINUTE;
 
 /** Offset east of UTC, in minutes, of `zone` at the instant `epochMs`. */
 export function offsetAt(epochMs: number, zone: string): number {
-  const bucket = Math.floor(epochMs / (15 * MS_PER_MINUTE));
-  const key = `${zone}|${bucket}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined && epochMs % (15 * MS_PER_MINUTE) === 0) return cached;
+  const aligned = epochMs % QUARTER_HOUR === 0;
+  let perZone = offsetCache.get(zone);
+  if (!perZone) offsetCache.set(zone, (perZone = new Map()));
+  if (aligned) {
+    const cached = perZone.get(epochMs);
+    if (cached !== undefined) return cached;
+  }
   const parts = formatterFor(zone).formatToParts(new Date(epochMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   const offset = Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / MS_PER_MINUTE);
-  if (epochMs % (15 * MS_PER_MINUTE) === 0) {
-    if (offsetCache.size > 50_000) offsetCache.clear();
-    offsetCache.set(key, offset);
+  if (aligned) {
+    if (perZone.size > 20_000) perZone.clear();
+    perZone.set(epochMs, offset);
   }
   return offset;
 }

@@ -1,18 +1,20 @@
 /** Text that is never a title or a location: prices, links, e-mail addresses, emoji. */
 
-const NOISE = [
-  /(?:https?:\/\/|www\.)\S+/giu,
-  /\b[\w.+-]+@[\w-]+\.[\w.]+\b/gu,
-  /\b[\w-]+\.(?:com|org|net|io|co|de|uk|edu|gov|info|biz|me|app|dev|events?|ly)(?:\/\S*)?(?![\p{L}])/giu,
-  /(?:(?:tickets?|admission|entry|cover|price|cost)\s*:?\s*)?(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s*(?:-|–|to|\/)\s*[$€£¥]?\s?\d+(?:[.,]\d{1,2})?)?|\d+(?:[.,]\d{1,2})?\s?(?:€|usd|eur|gbp|dollars|euros|bucks)(?![\p{L}]))(?:\s*(?:cover|at\s+the\s+door|entry|admission|per\s+person|pp|p\.p\.|donation|suggested(?:\s+donation)?|tickets?|in\s+advance|advance|online|members|non-members|each|cash\s+only|cash|entrance|\+\s*fees?|fee))*/giu,
-  /\b(?:free\s+(?:entry|admission)|no\s+cover|admission\s+free)\b/giu,
-  /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu,
+// Each pattern with a cheap test that says it can match at all (most texts have no link, price or emoji).
+const NOISE: Array<[RegExp, (text: string) => boolean]> = [
+  [/(?:https?:\/\/|www\.)\S+/giu, (t) => t.includes("://") || /www\./i.test(t)],
+  [/\b[\w.+-]+@[\w-]+\.[\w.]+\b/gu, (t) => t.includes("@")],
+  [/\b[\w-]+\.(?:com|org|net|io|co|de|uk|edu|gov|info|biz|me|app|dev|events?|ly)(?:\/\S*)?(?![\p{L}])/giu, (t) => t.includes(".")],
+  [/(?:(?:tickets?|admission|entry|cover|price|cost)\s*:?\s*)?(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s*(?:-|–|to|\/)\s*[$€£¥]?\s?\d+(?:[.,]\d{1,2})?)?|\d+(?:[.,]\d{1,2})?\s?(?:€|usd|eur|gbp|dollars|euros|bucks)(?![\p{L}]))(?:\s*(?:cover|at\s+the\s+door|entry|admission|per\s+person|pp|p\.p\.|donation|suggested(?:\s+donation)?|tickets?|in\s+advance|advance|online|members|non-members|each|cash\s+only|cash|entrance|\+\s*fees?|fee))*/giu, (t) => /[$€£¥]|\d\s?(?:€|usd|eur|gbp|dollars|euros|bucks)/i.test(t)],
+  [/\b(?:free\s+(?:entry|admission)|no\s+cover|admission\s+free)\b/giu, (t) => /free|cover/i.test(t)],
+  [/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu, (t) => /[^\u0000-\u2000]/.test(t)],
 ];
 
 /** Character ranges of noise in `text`, as [start, end) pairs. */
 export function noiseRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const re of NOISE) {
+  for (const [re, possible] of NOISE) {
+    if (!possible(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

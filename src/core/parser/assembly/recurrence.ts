@@ -29,6 +29,23 @@ export function closeRule(rule: RecurrenceSpec, day: DateMention | undefined): R
   return closed;
 }
 
+interface DayCode {
+  weekday: number;
+  nth: number | null;
+}
+
+const parsedCodes = new Map<string, DayCode | null>();
+
+function dayCode(code: string): DayCode | null {
+  let parsed = parsedCodes.get(code);
+  if (parsed === undefined) {
+    const m = /^(-?\d)?([A-Z]{2})$/.exec(code);
+    parsed = m ? { weekday: DAY_CODES.indexOf(m[2] as (typeof DAY_CODES)[number]), nth: m[1] ? Number(m[1]) : null } : null;
+    parsedCodes.set(code, parsed);
+  }
+  return parsed;
+}
+
 /** True when `date` is a day the rule repeats on (ignoring INTERVAL, which counts from the first occurrence). */
 export function matchesRule(rule: RecurrenceSpec, date: CivilDate): boolean {
   if (rule.byMonth && date.m !== rule.byMonth) return false;
@@ -37,12 +54,12 @@ export function matchesRule(rule: RecurrenceSpec, date: CivilDate): boolean {
     if (date.d !== target) return false;
   }
   if (rule.byDay && rule.byDay.length > 0) {
-    return rule.byDay.some((code) => {
-      const m = /^(-?\d)?([A-Z]{2})$/.exec(code);
-      if (!m) return false;
-      const weekday = DAY_CODES.indexOf(m[2] as (typeof DAY_CODES)[number]);
-      if (!m[1]) return weekdayOf(date) === weekday;
-      const nth = nthWeekdayOfMonth(date.y, date.m, weekday, Number(m[1]));
+    const weekday = weekdayOf(date);
+    return rule.byDay.some((text) => {
+      const code = dayCode(text);
+      if (!code || code.weekday !== weekday) return false;
+      if (code.nth === null) return true;
+      const nth = nthWeekdayOfMonth(date.y, date.m, code.weekday, code.nth);
       return nth !== null && compareDates(nth, date) === 0;
     });
   }

@@ -68,11 +68,19 @@ function piecesOf(parts: Part[], mask: Uint8Array, base: number, firstMention: n
   return pieces;
 }
 
-const EDGE = /^[\s\-–—*•·:>#.,|()[\]{}/\\~_=+]+|[\s\-–—*•·:>#,;|([{/\\~_=+]+$/gu;
-const TRAILING_PUNCT = /[\s!?.…]+$/u;
+// Characters trimmed from either end of a title or location (brackets and quotes only where they dangle).
+const EDGE_BOTH = new Set([..." \t\n\r\u00a0-–—*•·:>#|/\\~_=+,;"]);
+const EDGE_START_ONLY = new Set([...".)]}[{"]);
+const EDGE_END_ONLY = new Set([..."([{!?.…"]);
 
+/** Trims separators, bullets and dangling punctuation from both ends and collapses inner whitespace. */
 function trimEdges(text: string): string {
-  return text.replace(EDGE, "").replace(TRAILING_PUNCT, "").replace(EDGE, "").replace(/\s+/g, " ").trim();
+  let a = 0;
+  let b = text.length;
+  while (a < b && (EDGE_BOTH.has(text[a]) || EDGE_START_ONLY.has(text[a]) || text[a] === "(" )) a++;
+  while (b > a && (EDGE_BOTH.has(text[b - 1]) || EDGE_END_ONLY.has(text[b - 1]))) b--;
+  const inner = text.slice(a, b);
+  return /\s\s|[\t\n\r]/.test(inner) ? inner.replace(/\s+/g, " ") : inner;
 }
 
 /** Removes noise prefixes ("Reminder:", "Join us for") and dangling connector words at either end. */
@@ -80,8 +88,9 @@ function cleanTitle(ctx: ParsingContext, raw: string): string {
   let title = trimEdges(raw);
   for (let changed = true; changed; ) {
     changed = false;
+    const lower = title.toLowerCase();
     for (const prefix of ctx.locale.noisePrefixes) {
-      if (title.toLowerCase().startsWith(prefix) && (title.length === prefix.length || /[\s:,-]/.test(title[prefix.length]) || /[:\s]$/.test(prefix))) {
+      if (!changed && lower.startsWith(prefix) && (title.length === prefix.length || /[\s:,-]/.test(title[prefix.length]) || /[:\s]$/.test(prefix))) {
         title = trimEdges(title.slice(prefix.length));
         changed = true;
       }

@@ -5,7 +5,7 @@
  */
 import { addDays, compareDates, isValidDate } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor, monthWords } from "../triggers.js";
+import { monthWords, startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { fullYear, nextMonthDay } from "../resolve.js";
 import type { Extractor } from "../types.js";
@@ -22,6 +22,7 @@ export function dateRangeExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "DateRangeExtractor",
+    startsWith: startsFor(locale, "dateRange", () => ["from", "the", ...monthWords(locale), ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "month", () => monthWords(locale)),
     pattern,
     extract(ctx, m) {

@@ -1,6 +1,6 @@
 /** Durations: "for 45 minutes", "for 3 hours", "for an hour and a half", "for 1.5 hrs", "for 8 weeks", "10 sessions". */
 import { grammarFor } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { DurationMention, Extractor } from "../types.js";
 import { spanOf } from "./mention.js";
@@ -23,6 +23,7 @@ export function durationExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "DurationExtractor",
+    startsWith: startsFor(locale, "duration", () => ["for", "half", ...Object.keys(locale.numbers)], true, "("),
     trigger: triggerFor(locale, "duration", () => ["for", "times", "sessions", "classes", "lessons", "occurrences"], false, "("),
     pattern,
     extract(_ctx, m) {

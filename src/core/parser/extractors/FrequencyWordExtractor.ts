@@ -3,7 +3,7 @@
  * "weekdays", "on weekends". "Weekly" and the like only set the frequency: the day comes from another
  * mention or from the first occurrence. Before a noun ("Weekly sync") the word is adjectival.
  */
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
 import { spanOf } from "./mention.js";
@@ -30,6 +30,7 @@ export function frequencyWordExtractor(_locale: LocaleConstants, words: Record<s
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:on\\s+)?(${keys.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   return {
     name: "FrequencyWordExtractor",
+    startsWith: startsFor(_locale, `frequency:${Object.keys(words).join()}`, () => ["on", ...Object.keys(words)]),
     trigger: triggerFor(_locale, `frequency:${Object.keys(words).join()}`, () => Object.keys(words)),
     pattern,
     extract(ctx, m) {

@@ -6,7 +6,7 @@
 import { nextHoliday, holidayInYear } from "../../holidays/holidays.js";
 import { addMonths } from "../../time/civil.js";
 import { alternation, readNumber } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -21,6 +21,7 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "HolidayExtractor",
+    startsWith: startsFor(locale, "holiday", () => ["this", "next", "upcoming", "coming", ...locale.holidays.flatMap((h) => h.names)], locale.holidays.some((h) => h.names.some((n) => /^\d/.test(n)))),
     trigger: triggerFor(locale, "holiday", () => locale.holidays.flatMap((h) => h.names)),
     pattern,
     extract(ctx, m) {

@@ -6,6 +6,7 @@ import { dateMention } from "./mention.js";
 export function isoDateExtractor(): Extractor {
   return {
     name: "IsoDateExtractor",
+    startsWith: { digits: true },
     trigger: { chars: "-" },
     pattern: /\b(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?\b/g,
     extract(_ctx, m) {

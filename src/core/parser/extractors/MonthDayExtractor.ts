@@ -4,7 +4,7 @@
  */
 import { isValidDate } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor, monthWords } from "../triggers.js";
+import { monthWords, startsFor, triggerFor, weekdayWords } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { alignWeekday, fullYear, nextMonthDay } from "../resolve.js";
 import type { Extractor } from "../types.js";
@@ -18,6 +18,7 @@ export function monthDayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "MonthDayExtractor",
+    startsWith: startsFor(locale, "monthDay", () => [...weekdayWords(locale), ...monthWords(locale)]),
     trigger: triggerFor(locale, "month", () => monthWords(locale)),
     pattern,
     extract(ctx, m) {

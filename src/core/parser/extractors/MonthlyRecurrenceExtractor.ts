@@ -3,7 +3,7 @@
  * "the 1st of every month", "every month on the 15th", "every June 14".
  */
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
 import { spanOf } from "./mention.js";
@@ -22,6 +22,7 @@ export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "MonthlyRecurrenceExtractor",
+    startsWith: startsFor(locale, "monthly", () => ["on", "the", "every", "each", "last", "second", ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "monthly", () => ["month", "every", "each"]),
     pattern,
     extract(_ctx, m) {

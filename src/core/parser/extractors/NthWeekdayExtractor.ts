@@ -4,7 +4,7 @@
  */
 import { type CivilDate, compareDates, daysInMonth, nthWeekdayOfMonth } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor, monthWords } from "../triggers.js";
+import { monthWords, startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -18,6 +18,7 @@ export function nthWeekdayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "NthWeekdayExtractor",
+    startsWith: startsFor(locale, "nthWeekday", () => ["the", "last", ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "month", () => monthWords(locale)),
     pattern,
     extract(ctx, m) {

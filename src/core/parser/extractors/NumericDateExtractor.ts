@@ -1,6 +1,7 @@
 /** US numeric dates, month first: "12/8", "12/8/2026", "3/3/15", "Tue 12/1". Fractions ("1/2 hour") are not dates. */
 import { isValidDate } from "../../time/civil.js";
 import { grammarFor, lookup } from "../grammar.js";
+import { startsFor, weekdayWords } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { alignWeekday, fullYear, nextMonthDay } from "../resolve.js";
 import type { Extractor } from "../types.js";
@@ -15,6 +16,7 @@ export function numericDateExtractor(locale: LocaleConstants, order: "mdy" | "dm
   );
   return {
     name: "NumericDateExtractor",
+    startsWith: startsFor(locale, "numericDate", () => weekdayWords(locale), true),
     trigger: { chars: order === "mdy" ? "/" : "/." },
     pattern,
     extract(ctx, m) {

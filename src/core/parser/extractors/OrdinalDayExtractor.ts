@@ -5,7 +5,7 @@
  */
 import { addMonths, type CivilDate, isValidDate, weekdayOf } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor, weekdayWords } from "../triggers.js";
+import { startsFor, triggerFor, weekdayWords } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { nextDayOfMonth } from "../resolve.js";
 import type { Extractor } from "../types.js";
@@ -22,6 +22,7 @@ export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "OrdinalDayExtractor",
+    startsWith: startsFor(locale, "ordinalDay", () => ["the", ...weekdayWords(locale)], true),
     trigger: triggerFor(locale, "ordinal", () => ["the", "of", ...weekdayWords(locale)]),
     pattern,
     extract(ctx, m) {

@@ -6,7 +6,7 @@
  */
 import { addDays, addMonths, type CivilDate, compareDates, daysInMonth, startOfWeek } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ParsingContext } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -75,6 +75,7 @@ export function periodExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "PeriodExtractor",
+    startsWith: startsFor(locale, "period", () => ["early", "mid", "late", "at", "the", "beginning", "start", "middle", "end", "eom", "eow", "next", "rest", "this", "current", "coming"]),
     trigger: triggerFor(locale, "period", () => ["early", "mid", "late", "beginning", "start", "middle", "end", "eom", "eow", "next", "rest", "this", "current", "coming", "the"]),
     pattern,
     extract(ctx, m) {

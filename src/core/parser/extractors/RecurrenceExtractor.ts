@@ -4,7 +4,7 @@
  * "Tuesdays", "on Mondays and Wednesdays", "Tue/Thu", "Mon & Thu" (days joined by a slash, "&" or "+" read as a schedule).
  */
 import { grammarFor, readNumber } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor, weekdayWords, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
 import { spanOf } from "./mention.js";
@@ -27,6 +27,7 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "RecurrenceExtractor",
+    startsWith: startsFor(locale, "recurrence", () => ["on", ...wordsOfSource(locale.words.every), ...weekdayWords(locale)]),
     trigger: triggerFor(locale, "recurrence", () => [...locale.words.every.split("|"), ...Object.keys(locale.weekdayPlurals)], false, "/&+"),
     pattern,
     extract(_ctx, m) {

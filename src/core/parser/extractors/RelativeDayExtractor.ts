@@ -1,7 +1,7 @@
 /** Days named relative to today: today, tonight, tomorrow (morning), the day after tomorrow, this evening. */
 import { addDays } from "../../time/civil.js";
 import { alternation } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Daypart, Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -12,6 +12,7 @@ export function relativeDayExtractor(locale: LocaleConstants): Extractor {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${days})(?:\\s+(?:(?:in\\s+the|at)\\s+)?(${parts}))?(?![\\p{L}\\p{N}])`, "giu");
   return {
     name: "RelativeDayExtractor",
+    startsWith: startsFor(locale, "relativeDay", () => Object.keys(locale.relativeDays)),
     trigger: triggerFor(locale, "relativeDay", () => Object.keys(locale.relativeDays)),
     pattern,
     extract(ctx, m) {

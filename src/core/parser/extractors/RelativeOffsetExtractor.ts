@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths } from "../../time/civil.js";
 import { grammarFor } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, Mention } from "../types.js";
 import { dateMention, spanOf } from "./mention.js";
@@ -35,6 +35,7 @@ export function relativeOffsetExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "RelativeOffsetExtractor",
+    startsWith: startsFor(locale, "offset", () => ["the", "upcoming", "today", "in", "within", ...Object.keys(locale.numbers)], true),
     trigger: triggerFor(locale, "offset", () => ["in", "within", "upcoming", "hence", "later", "from", "today"]),
     pattern,
     extract(ctx, m): Mention | null {

@@ -3,7 +3,7 @@
  * "a quarter to noon", "seven thirty p.m.", "19 Uhr"; and bare hours ("at 8", "@ 10", "around 7:30") when a
  * connector says they are times.
  */
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { readTime, timeGrammarFor } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
@@ -15,6 +15,7 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}:.,/])(?:${lead}?(?:(?:about|around|approx\\.?|approximately|~)\\s*)?(${t.explicit})|${lead}(${t.bare}))(?![\\p{L}\\p{N}]|[:/]\\d|[.,]\\d)`, "giu");
   return {
     name: "TimeExtractor",
+    startsWith: startsFor(locale, "time", () => [...wordsOfSource(locale.words.at), "about", "around", "approx", "approximately", "noon", "midnight", "midday", "mid", "the", "half", "quarter", "a", "twenty", "ten", "five", "one", "two", "three", "four", "six", "seven", "eight", "nine", "eleven", "twelve"], true, "@~"),
     trigger: triggerFor(locale, "time", () => ["noon", "midnight", "midday", "mid-day", "mid-night", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], true),
     pattern,
     extract(ctx, m) {

@@ -2,7 +2,7 @@
  * Time ranges: "2-4pm", "9pm-1am", "from 10 to 2", "between 9h30 and 11h00", "8:30–9:15am", "noon-6pm",
  * "from 3 to 4 in the PM". A bare-number range ("5-7") is weak: it only counts beside a date.
  */
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { readTime, timeGrammarFor } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
@@ -16,6 +16,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "TimeRangeExtractor",
+    startsWith: startsFor(locale, "timeRange", () => ["from", "between", "later", "after", "noon", "midnight", "midday", "mid", "the", "half", "quarter", "a", "twenty", "ten", "five", "one", "two", "three", "four", "six", "seven", "eight", "nine", "eleven", "twelve"], true),
     trigger: triggerFor(locale, "time", () => ["noon", "midnight", "midday", "mid-day", "mid-night", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], true),
     pattern,
     extract(ctx, m) {

@@ -3,7 +3,7 @@
  * "Eastern Time". Lower-case abbreviations only count right after a time ("8am pst").
  */
 import { alternation } from "../grammar.js";
-import { triggerFor } from "../triggers.js";
+import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ZoneSpec } from "../types.js";
 
@@ -12,6 +12,7 @@ export function timeZoneExtractor(locale: LocaleConstants): Extractor {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])\\(?(?:(${names})(?:\\s?([+-]\\d{1,2}(?::?\\d{2})?))?|([+-]\\d{2}:?\\d{2}))\\)?(?![\\p{L}\\p{N}])`, "giu");
   return {
     name: "TimeZoneExtractor",
+    startsWith: startsFor(locale, "zone", () => Object.keys(locale.zones), false, "(+-"),
     trigger: triggerFor(locale, "zone", () => Object.keys(locale.zones), false, "+-"),
     pattern,
     extract(ctx, m) {

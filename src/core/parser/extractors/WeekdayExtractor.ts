@@ -5,7 +5,7 @@
  */
 import { addDays } from "../../time/civil.js";
 import { alternation, grammarFor, lookup, readNumber } from "../grammar.js";
-import { triggerFor, weekdayWords } from "../triggers.js";
+import { startsFor, triggerFor, weekdayWords, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { nextWeekday, weekdayOfWeek } from "../resolve.js";
 import type { Daypart, Extractor } from "../types.js";
@@ -20,6 +20,7 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "WeekdayExtractor",
+    startsWith: startsFor(locale, "weekday", () => [...wordsOfSource(locale.words.this), ...wordsOfSource(locale.words.next), ...wordsOfSource(locale.words.nearest), "the", ...weekdayWords(locale), ...Object.keys(locale.numbers)], true),
     trigger: triggerFor(locale, "weekday", () => weekdayWords(locale)),
     pattern,
     extract(ctx, m) {

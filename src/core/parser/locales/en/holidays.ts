@@ -166,4 +166,79 @@ export const EN_HOLIDAY_NAMES: readonly HolidayNames[] = [
   { key: "earth-hour", names: ["earth hour"] },
   { key: "parsi-new-year", names: ["parsi new year", "jamshedi navroz", "jamshedi nowruz"] },
   { key: "german-unity-day", names: ["german unity day", "day of german unity"] },
+
+  // Indian: Hindu, Sikh, Jain and Buddhist (ephemeris-based, New Delhi)
+  {
+    key: "makar-sankranti",
+    names: [
+      "makar sankranti", "makara sankranti", "makar sankranthi", "makara sankranthi", "magha sankranti",
+      "magha sankranthi", "sankranti", "sankranthi", "thai pongal", "pongal", "pongal pandigai", "maghi",
+    ],
+  },
+  { key: "mattu-pongal", names: ["mattu pongal", "maattu pongal"] },
+  { key: "kaanum-pongal", names: ["kaanum pongal", "kanum pongal", "kanni pongal"] },
+  { key: "vasant-panchami", names: ["vasant panchami", "basant panchami", "vasanta panchami", "sri panchami", "shri panchami"] },
+  {
+    key: "guru-ravidas-jayanti",
+    names: ["guru ravidas jayanti", "guru ravidass jayanti", "guru ravidas birthday", "guru ravidass birthday", "ravidas jayanti"],
+  },
+  {
+    key: "dayananda-saraswati-jayanti",
+    names: [
+      "dayananda saraswati jayanti", "maharishi dayananda saraswati jayanti", "swami dayananda saraswati jayanti",
+      "saraswati jayanti", "maharishi saraswati jayanti", "swami saraswati jayanti",
+    ],
+  },
+  { key: "holika-dahan", names: ["holika dahan", "holika", "kamudu pyre", "chhoti holi", "choti holi"] },
+  { key: "holi", names: ["holi", "rangwali holi", "dhulandi", "dhuleti", "phagwah"] },
+  {
+    key: "ugadi",
+    names: ["ugadi", "yugadi", "gudi padwa", "gudhi padwa", "samvatsaradi", "chaitra sukhladi", "chaitra sukladi"],
+  },
+  {
+    key: "mahavir-jayanti",
+    names: ["mahavir jayanti", "mahaveer jayanti", "mahavira jayanti", "mahavir janma kalyanak", "mahaveer janma kalyanak"],
+  },
+  { key: "vaisakhi", names: ["vaisakhi", "baisakhi", "vaishakhi", "vasakhi", "vaisakhadi", "mesadi"] },
+  { key: "rabindra-jayanti", names: ["rabindra jayanti", "rabindranath jayanti", "rabindranath tagore jayanti"] },
+  {
+    key: "vesak",
+    names: ["vesak", "vesak day", "wesak", "vaisak", "vesakha", "buddha day", "buddha purnima", "buddha jayanti"],
+  },
+  { key: "raksha-bandhan", names: ["raksha bandhan", "rakshabandhan", "rakhi", "rakhi purnima"] },
+  { key: "janmashtami", names: ["janmashtami", "krishna janmashtami", "gokulashtami", "krishnashtami"] },
+  { key: "onam", names: ["onam", "thiru onam", "thiruvonam", "thiruonam"] },
+  {
+    key: "ganesh-chaturthi",
+    names: ["ganesh chaturthi", "ganesha chaturthi", "vinayaka chaturthi", "vinayagar chaturthi"],
+  },
+  { key: "navaratri", names: ["navaratri", "navratri", "navarathri", "navratra", "durga puja", "durgotsava"] },
+  { key: "maha-saptami", names: ["maha saptami", "durga saptami"] },
+  {
+    key: "vijayadashami",
+    names: ["vijayadashami", "vijaya dashami", "vijay dashami", "dussehra", "dusshera", "dussera", "dasara"],
+  },
+  { key: "valmiki-jayanti", names: ["valmiki jayanti", "maharishi valmiki jayanti", "pargat diwas"] },
+  { key: "karva-chauth", names: ["karva chauth", "karwa chauth", "karva chouth", "karwa chouth"] },
+  { key: "dhanteras", names: ["dhanteras", "dhanatrayodashi", "dhantrayodashi", "dhanvantari trayodashi"] },
+  {
+    key: "naraka-chaturdashi",
+    names: [
+      "naraka chaturdashi", "narak chaturdashi", "naraka nivaran chaturdashi", "narak nivaran chaturdashi",
+      "choti diwali", "chhoti diwali", "kali chaudas", "roop chaudas",
+    ],
+  },
+  { key: "diwali", names: ["diwali", "deepavali", "deepawali", "divali", "dipavali", "lakshmi puja"] },
+  {
+    key: "bhai-dooj",
+    names: ["bhai dooj", "bhai duj", "bhaiya dooj", "bhaiya duj", "bhau beej", "bhau-beej", "bhai tika", "bhai phonta"],
+  },
+  {
+    key: "chhath",
+    names: ["chhath", "chhath puja", "chhath parv", "chhathi", "dala puja", "dala chhath", "surya shashthi"],
+  },
+  {
+    key: "guru-gobind-singh-jayanti",
+    names: ["guru gobind singh jayanti", "guru gobind singh birthday", "guru govind singh jayanti", "guru govind singh birthday"],
+  },
 ];
