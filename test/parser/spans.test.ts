@@ -8,7 +8,8 @@ import { expectComponent, only, spanOf } from "./helpers.js";
 // Wednesday 10 February 2027, 09:00 in New York (-05:00).
 const NY = { reference: "2027-02-10T09:00:00-05:00", timezone: "America/New_York" };
 
-// The title is checked on its own below (see the todos): its span is known to be wrong.
+// The title is checked on its own below: a title read around a removed phrase ("Dinner tomorrow with Sam")
+// spans both of its pieces, so its text need not equal text.slice(span).
 function expectSpansMatchText(text: string, events: CalendarEvent[]): void {
   for (const event of events) {
     for (const [name, component] of Object.entries(event.components)) {
@@ -98,8 +99,12 @@ describe("spans point at the right words", () => {
 });
 
 describe("location span before the date", () => {
-  // Parser bug: a location written before the date gets a span that takes in the following space.
-  it.todo("regression 'Meet Alex at Blue Bottle Coffee tomorrow 9am' (NY, ref 2027-02-10T09:00-05:00): location span should be [13,31] ('Blue Bottle Coffee'); got [13,32] ('Blue Bottle Coffee ')");
+  it("regression 'Meet Alex at Blue Bottle Coffee tomorrow 9am': the span stops at the last word", () => {
+    const text = "Meet Alex at Blue Bottle Coffee tomorrow 9am";
+    const location = only(text, NY).components.location;
+    expect(location?.span).toEqual([13, 31]);
+    expect(text.slice(13, 31)).toBe(location?.text);
+  });
 });
 
 describe("title span", () => {
@@ -110,14 +115,15 @@ describe("title span", () => {
     expect(title?.span[0]).toBe(0);
   });
 
-  // Parser bug: the title span runs on to the next component kept in the text (trailing space, removed
-  // date/time phrases in between) and includes a dropped noise prefix, so text.slice(span) !== title.
-  it.todo(
-    "regression 'Lunch with Dana tomorrow at 1pm at Cafe Luna' (NY, ref 2027-02-10T09:00-05:00): title span should be [0,15] " +
-      "('Lunch with Dana'); got [0,32], which takes in 'tomorrow at 1pm ' (and 'Dentist appointment tomorrow at 3pm': [0,20] for [0,19], a trailing space)",
-  );
-  it.todo(
-    "regression 'Reminder: Project deadline is Friday 5pm!!' (NY, ref 2027-02-10T09:00-05:00): title span should be [10,26] " +
-      "('Project deadline'); got [0,27], which takes in the dropped 'Reminder: ' prefix",
-  );
+  it("regression 'Lunch with Dana tomorrow at 1pm at Cafe Luna': the span covers the title only", () => {
+    const text = "Lunch with Dana tomorrow at 1pm at Cafe Luna";
+    expect(only(text, NY).components.title?.span).toEqual([0, 15]);
+    expect(only("Dentist appointment tomorrow at 3pm", NY).components.title?.span).toEqual([0, 19]);
+  });
+  it("regression 'Reminder: Project deadline is Friday 5pm!!': the dropped prefix is outside the span", () => {
+    const text = "Reminder: Project deadline is Friday 5pm!!";
+    const title = only(text, NY).components.title;
+    expect(title?.span).toEqual([10, 26]);
+    expect(text.slice(10, 26)).toBe(title?.text);
+  });
 });

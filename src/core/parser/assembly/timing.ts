@@ -53,7 +53,8 @@ function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
       else p.days.push(m);
     } else if (m.kind === "time") {
       const adjectival = (t: TimeMention): boolean => Boolean(t.soft) && isAdjectival(ctx, t);
-      if (!p.time || (adjectival(p.time) && !adjectival(m)) || (p.time.weak && !m.weak)) p.time = m;
+      const explicit = (t: TimeMention): boolean => Boolean(t.time.meridiem || t.time.is24h || t.time.midnight || t.endTime);
+      if (!p.time || (adjectival(p.time) && !adjectival(m)) || (p.time.weak && !m.weak) || (!explicit(p.time) && explicit(m) && !adjectival(m))) p.time = m;
     } else if (m.kind === "dateTimeRange") p.range ??= m;
     else if (m.kind === "duration") p.duration ??= m;
     else if (m.kind === "zone") p.zone ??= m;

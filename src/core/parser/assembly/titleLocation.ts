@@ -137,6 +137,34 @@ function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
   return { at: m.index + m[0].length, markerAt };
 }
 
+/**
+ * Where a cleaned phrase sits in the text: from its first word's start in the first range that holds it to
+ * its last word's end in the last such range (the ranges are the pieces it was read from).
+ */
+function spanOfWords(text: string, ranges: Array<[number, number]>, phrase: string): [number, number] {
+  const words = phrase.split(" ");
+  const first = words[0];
+  const last = words[words.length - 1];
+  let start = ranges[0][0];
+  for (const [a, b] of ranges) {
+    const at = text.slice(a, b).indexOf(first);
+    if (at >= 0) {
+      start = a + at;
+      break;
+    }
+  }
+  let end = ranges[ranges.length - 1][1];
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    const [a, b] = ranges[i];
+    const at = text.slice(Math.max(a, i === 0 ? start : a), b).lastIndexOf(last);
+    if (at >= 0) {
+      end = Math.max(a, i === 0 ? start : a) + at + last.length;
+      break;
+    }
+  }
+  return [start, Math.max(start, end)];
+}
+
 /** Reads the title and location of one event group. */
 export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: Mention[], firstMention: number): TitleLocation {
   const start = parts[0].start;
@@ -190,11 +218,11 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   let titleSpan: [number, number] | null = null;
   for (const piece of order) {
     const same = titlePieces.filter((p) => p.part === piece.part);
-    const texts = same.map((p) => ctx.text.slice(p.start, titleCut?.piece === p ? titleCut.end : p.end));
-    const candidate = cleanTitle(ctx, texts.join(" "));
+    const ranges = same.map((p): [number, number] => [p.start, titleCut?.piece === p ? titleCut.end : p.end]);
+    const candidate = cleanTitle(ctx, ranges.map(([a, b]) => ctx.text.slice(a, b)).join(" "));
     if (candidate.length > 0 && /[\p{L}\p{N}]/u.test(candidate)) {
       title = candidate;
-      titleSpan = [same[0].start, titleCut && same.includes(titleCut.piece) ? titleCut.end : same[same.length - 1].end];
+      titleSpan = spanOfWords(ctx.text, ranges, candidate);
       break;
     }
   }
@@ -203,6 +231,6 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
     title,
     titleSpan,
     location: locationText && /[\p{L}\p{N}]/u.test(locationText) ? locationText : null,
-    locationSpan: location && locationText ? [location.start, location.end] : null,
+    locationSpan: location && locationText ? spanOfWords(ctx.text, [[location.start, location.end]], locationText) : null,
   };
 }

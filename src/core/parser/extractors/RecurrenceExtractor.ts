@@ -15,12 +15,12 @@ const WORKWEEK = ["MO", "TU", "WE", "TH", "FR"];
 export function recurrenceExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
   const day = `${g.weekdayPlural}|${g.weekday}`;
-  const list = weekdayListSource(day);
+  const list = weekdayListSource(day, locale.words.and);
   const every = locale.words.every;
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:` +
       `(?:${every})\\s+(?:(${locale.words.other}|\\d+|${g.numberWord})\\s+)?(?:(days?|weeks?|months?|years?)(?:\\s+except\\s+(?:on\\s+)?(${list}))?|(weekdays?|week\\s*days?|weekends?|week-ends?)|(${list}))` +
-      `|(?:on\\s+)?((?:${g.weekdayPlural})(?:\\s*(?:,\\s*and|,|and|&|/|or)\\s*(?:${g.weekdayPlural}))*)` +
+      `|(?:on\\s+)?((?:${g.weekdayPlural})(?:\\s*(?:,\\s*(?:${locale.words.and})|,|${locale.words.and}|&|/)\\s*(?:${g.weekdayPlural}))*)` +
       `|((?:${g.weekday})(?:\\s*[/&+]\\s*(?:${g.weekday}))+)` +
       `)(?![\\p{L}\\p{N}])`,
     "giu",

@@ -31,6 +31,12 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
       if (approx) time.approx = true;
       // A bare number after "by"/"before"/"after" is more often a quantity than a time unless it looks like one.
       if (bare && /^(by|after|before|from|until|till|til)\b/i.test(m[0].trim()) && /^\d{1,2}$/.test(timeText.trim()) && !/^(from|until|till|til)/i.test(m[0].trim())) return null;
+      // "9 tomorrow" is a time only where a phrase starts ("Room 9 tomorrow" is a room).
+      if (!bare && /^\d{1,2}$/.test(timeText.trim()) && !time.is24h && !time.meridiem) {
+        const before = ctx.text.slice(0, start).trimEnd();
+        const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase();
+        if (word && !ctx.locale.connectors.has(word)) return null;
+      }
       const confidence = time.meridiem || time.is24h || time.midnight ? (approx ? 0.8 : 0.95) : 0.6;
       return { kind: "time", source: "TimeExtractor", confidence, time, start, end: span.end, text: ctx.text.slice(start, span.end), soft: /^(the\s+)?(noon|midnight|midday)$/i.test(timeText.trim()) };
     },

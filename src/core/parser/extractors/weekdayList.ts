@@ -7,7 +7,7 @@ export const DAY_CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 export function weekdayCodes(locale: LocaleConstants, text: string): string[] {
   const days = new Set<number>();
   for (const word of text.toLowerCase().split(/[^\p{L}.]+/u)) {
-    if (!word || /^(and|or|on|every|each|&|the)$/.test(word)) continue;
+    if (!word) continue;
     const clean = word.replace(/\.$/, "");
     const day = locale.weekdays[clean] ?? locale.weekdayPlurals[clean] ?? locale.weekdays[clean.replace(/s$/, "")];
     if (day === undefined) continue;
@@ -17,6 +17,6 @@ export function weekdayCodes(locale: LocaleConstants, text: string): string[] {
 }
 
 /** A list of weekdays joined by commas, "and", "&", "or" or slashes, as a regex source. */
-export function weekdayListSource(day: string): string {
-  return `(?:${day})(?:\\s*(?:,\\s*and|,|and|&|\\+|/|or)\\s*(?:${day}))*`;
+export function weekdayListSource(day: string, and = "and|or"): string {
+  return `(?:${day})(?:\\s*(?:,\\s*(?:${and})|,|${and}|&|\\+|/)\\s*(?:${day}))*`;
 }

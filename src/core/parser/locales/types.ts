@@ -42,6 +42,8 @@ export interface LocaleConstants {
   /** Regex sources for the locale's function words, used by the grammar. */
   readonly words: {
     every: string;
+    /** Joiners in lists ("and", "or"). */
+    and: string;
     other: string;
     to: string;
     from: string;

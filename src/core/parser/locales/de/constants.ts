@@ -53,9 +53,10 @@ export const DE: LocaleConstants = {
   holidays: DE_HOLIDAY_NAMES,
   signatureWords: [
     "jeden", "jede", "jeder", "uhr", "montags?", "dienstags?", "mittwochs?", "donnerstags?", "freitags?", "samstags?", "sonntags?",
-    "heute", "übermorgen", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "wöchentlich", "täglich", "nächsten",
+    "heute", "morgen", "übermorgen", "abends", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "wöchentlich", "täglich", "nächsten",
   ],
   words: {
+    and: "und|oder",
     every: "jeden|jede|jeder|alle",
     other: "zweiten",
     to: "-|–|—|bis",

@@ -90,6 +90,7 @@ export const EN: LocaleConstants = {
   holidays: EN_HOLIDAY_NAMES,
   signatureWords: [],
   words: {
+    and: "and|or",
     every: "every|each",
     other: "other|alternate|second",
     to: "-|–|—|to|until|untill|till|til|through|thru|and",
