@@ -1,5 +1,5 @@
 /** Turns recurrence mentions (and the days written beside them) into one rule, and finds its first occurrence. */
-import { addDays, type CivilDate, compareDates, daysInMonth, formatDate, nthWeekdayOfMonth, weekdayOf } from "../../time/civil.js";
+import { addDays, addMonths, type CivilDate, compareDates, daysInMonth, formatDate, nthWeekdayOfMonth, weekdayOf } from "../../time/civil.js";
 import { DAY_CODES } from "../extractors/weekdayList.js";
 import type { DateMention, RecurrenceMention, RecurrenceSpec } from "../types.js";
 
@@ -66,8 +66,21 @@ export function matchesRule(rule: RecurrenceSpec, date: CivilDate): boolean {
   return true;
 }
 
-/** The first day on or after `from` that the rule repeats on (within four years), or null. */
+/**
+ * The first day on or after `from` that the rule repeats on (within four years), or null. Rules tied to a
+ * day of the month jump from month to month; the rest walk day by day.
+ */
 export function firstOccurrence(rule: RecurrenceSpec, from: CivilDate, accept: (date: CivilDate) => boolean): CivilDate | null {
+  if (rule.byMonthDay && rule.byMonthDay > 0 && !rule.byDay) {
+    for (let i = 0; i < 12 * 4 + 1; i++) {
+      const first = addMonths({ y: from.y, m: from.m, d: 1 }, i);
+      if (rule.byMonth && first.m !== rule.byMonth) continue;
+      if (rule.byMonthDay > daysInMonth(first.y, first.m)) continue;
+      const date = { ...first, d: rule.byMonthDay };
+      if (compareDates(date, from) >= 0 && accept(date)) return date;
+    }
+    return null;
+  }
   for (let i = 0; i < 366 * 4; i++) {
     const date = addDays(from, i);
     if (matchesRule(rule, date) && accept(date)) return date;

@@ -7,6 +7,7 @@ import { addDays, type CivilDate, compareDates, daysFromCivil, MS_PER_MINUTE } f
 import { epochToZoned, zonedToEpoch } from "../../time/zone.js";
 import { resolveRange, resolveTime, type ResolvedTime } from "../resolve.js";
 import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, RecurrenceSpec, TimeMention, ZoneMention } from "../types.js";
+import { makeDate } from "../extractors/mention.js";
 import { closeRule, firstOccurrence, formatRule, mergeRules } from "./recurrence.js";
 import { isAdjectival } from "./segment.js";
 
@@ -67,13 +68,26 @@ function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
   return p;
 }
 
+const eveningTexts = new Map<string, boolean>();
+
+/** True when the text speaks of the evening (dinner, drinks, party…); remembered per text, it is asked often. */
+function speaksOfEvening(ctx: ParsingContext, text: string): boolean {
+  let found = eveningTexts.get(text);
+  if (found === undefined) {
+    const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+    found = words.some((w) => ctx.locale.eveningWords.has(w)) || /happy\s+hour/i.test(text);
+    if (eveningTexts.size > 5_000) eveningTexts.clear();
+    eveningTexts.set(text, found);
+  }
+  return found;
+}
+
 /** Words in the group that make a bare 7–11 an evening hour. */
 function isEvening(ctx: ParsingContext, text: string, day: DateMention | undefined, time: TimeMention | undefined): boolean {
   const part = day?.daypart ?? time?.time.daypart;
   if (part === "evening" || part === "night" || part === "afternoon") return true;
   if (part === "morning") return false;
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  return words.some((w) => ctx.locale.eveningWords.has(w)) || /happy\s+hour/i.test(text);
+  return speaksOfEvening(ctx, text);
 }
 
 function morningOnly(day: DateMention | undefined, time: TimeMention | undefined): boolean {
@@ -247,7 +261,7 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
   const startMinutes = mins?.start.minutes;
   const first = firstOccurrence(rule, from, (date) => startMinutes === undefined || instantOf(ctx, date, startMinutes, p.zone) >= ctx.reference);
   if (!first) return null;
-  if (rule.open && rule.freq === "WEEKLY") rule = closeRule(rule, { kind: "date", date: first, explicit: true, start: 0, end: 0, text: "", confidence: 1, source: "" });
+  if (rule.open && rule.freq === "WEEKLY") rule = closeRule(rule, makeDate("first occurrence", { start: 0, end: 0, text: "" }, 1, { date: first, explicit: true }));
   let until: CivilDate | undefined;
   if (p.until) {
     note(p.until);

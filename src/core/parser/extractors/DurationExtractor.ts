@@ -3,7 +3,7 @@ import { grammarFor } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { DurationMention, Extractor } from "../types.js";
-import { spanOf } from "./mention.js";
+import { makeDuration, spanOf } from "./mention.js";
 
 const UNITS: Array<[RegExp, DurationMention["unit"], number]> = [
   [/^(m|mins?|minutes?)$/i, "minute", 1],
@@ -34,7 +34,7 @@ export function durationExtractor(locale: LocaleConstants): Extractor {
       let amount = /^half an?$/.test(amountText) ? 0.5 : /^\d/.test(amountText) ? Number(amountText.replace(",", ".")) : locale.numbers[amountText] ?? NaN;
       if (!Number.isFinite(amount) || amount <= 0) return null;
       if (m[3]) amount += 0.5;
-      return { kind: "duration", source: "DurationExtractor", confidence: 0.9, minutes: Math.round(amount * unit[2]), unit: unit[1], amount, ...spanOf(m) };
+      return makeDuration("DurationExtractor", spanOf(m), 0.9, { minutes: Math.round(amount * unit[2]), unit: unit[1], amount });
     },
   };
 }

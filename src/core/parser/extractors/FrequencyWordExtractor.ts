@@ -6,7 +6,7 @@
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
-import { spanOf } from "./mention.js";
+import { makeRecurrence, spanOf } from "./mention.js";
 
 const WORDS: Record<string, RecurrenceSpec> = {
   daily: { freq: "DAILY" },
@@ -38,7 +38,7 @@ export function frequencyWordExtractor(_locale: LocaleConstants, words: Record<s
       if (!rule) return null;
       const after = ctx.text.slice(m.index + m[0].length);
       const adjectival = /^\s+(?!at\b|on\b|from\b|in\b|for\b|until\b|starting\b|every\b|and\b|the\b|@)[\p{L}\d]/u.test(after);
-      return { kind: "recurrence", source: "FrequencyWordExtractor", confidence: 0.85, rule: { ...rule, byDay: rule.byDay ? [...rule.byDay] : undefined }, adjectival, ...spanOf(m) };
+      return makeRecurrence("FrequencyWordExtractor", spanOf(m), 0.85, { ...rule, byDay: rule.byDay ? [...rule.byDay] : undefined }, adjectival);
     },
   };
 }

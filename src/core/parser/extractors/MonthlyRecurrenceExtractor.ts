@@ -6,7 +6,7 @@ import { grammarFor, lookup, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
-import { spanOf } from "./mention.js";
+import { makeRecurrence, spanOf } from "./mention.js";
 import { DAY_CODES } from "./weekdayList.js";
 
 export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
@@ -30,17 +30,17 @@ export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
         const n = /last/i.test(m[1]) ? (/second/i.test(m[1]) ? -2 : -1) : readNumber(locale, m[1]);
         const weekday = lookup(locale.weekdays, m[2]);
         if (n === null || weekday === null || n > 5 || n === 0) return null;
-        return { kind: "recurrence", source: "MonthlyRecurrenceExtractor", confidence: 0.95, rule: { freq: "MONTHLY", byDay: [`${n}${DAY_CODES[weekday]}`] }, ...spanOf(m) };
+        return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, { freq: "MONTHLY", byDay: [`${n}${DAY_CODES[weekday]}`] });
       }
       if (m[5]) {
         const month = lookup(locale.months, m[5]);
         const day = readNumber(locale, m[6]);
         if (month === null || day === null || day < 1 || day > 31) return null;
-        return { kind: "recurrence", source: "MonthlyRecurrenceExtractor", confidence: 0.95, rule: { freq: "YEARLY", byMonth: month, byMonthDay: day }, ...spanOf(m) };
+        return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, { freq: "YEARLY", byMonth: month, byMonthDay: day });
       }
       const day = readNumber(locale, m[3] ?? m[4]);
       if (day === null || day < 1 || day > 31) return null;
-      return { kind: "recurrence", source: "MonthlyRecurrenceExtractor", confidence: 0.95, rule: { freq: "MONTHLY", byMonthDay: day }, ...spanOf(m) };
+      return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, { freq: "MONTHLY", byMonthDay: day });
     },
   };
 }

@@ -7,7 +7,7 @@ import { grammarFor, readNumber } from "../grammar.js";
 import { startsFor, triggerFor, weekdayWords, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
-import { spanOf } from "./mention.js";
+import { makeRecurrence, spanOf } from "./mention.js";
 import { DAY_CODES, weekdayCodes, weekdayListSource } from "./weekdayList.js";
 
 const WORKWEEK = ["MO", "TU", "WE", "TH", "FR"];
@@ -57,7 +57,7 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
       }
       if (interval > 1) rule.interval = interval;
       const explicitEvery = m[1] !== undefined || m[2] !== undefined || m[4] !== undefined || m[5] !== undefined;
-      return { kind: "recurrence", source: "RecurrenceExtractor", confidence: explicitEvery ? 0.95 : 0.85, rule, ...spanOf(m) };
+      return makeRecurrence("RecurrenceExtractor", spanOf(m), explicitEvery ? 0.95 : 0.85, rule);
     },
   };
 }

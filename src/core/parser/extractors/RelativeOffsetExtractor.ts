@@ -8,7 +8,7 @@ import { grammarFor } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, Mention } from "../types.js";
-import { dateMention, spanOf } from "./mention.js";
+import { dateMention, makeInstant, spanOf } from "./mention.js";
 
 const UNIT_MINUTES: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, fortnight: 20160, month: -1, year: -12 };
 
@@ -67,7 +67,7 @@ export function relativeOffsetExtractor(locale: LocaleConstants): Extractor {
         return dateMention("RelativeOffsetExtractor", m, 0.9, { date, explicit: true });
       }
       const epoch = ctx.reference + Math.round(n * minutes * 60_000);
-      return { kind: "instant", source: "RelativeOffsetExtractor", confidence: 0.95, epoch, ...spanOf(m) };
+      return makeInstant("RelativeOffsetExtractor", spanOf(m), 0.95, epoch);
     },
   };
 }

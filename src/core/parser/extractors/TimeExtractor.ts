@@ -7,7 +7,7 @@ import { startsFor, triggerFor, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { readTime, timeGrammarFor } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
-import { spanOf } from "./mention.js";
+import { makeTime, spanOf } from "./mention.js";
 
 export function timeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
@@ -38,7 +38,7 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
         if (word && !ctx.locale.connectors.has(word)) return null;
       }
       const confidence = time.meridiem || time.is24h || time.midnight ? (approx ? 0.8 : 0.95) : 0.6;
-      return { kind: "time", source: "TimeExtractor", confidence, time, start, end: span.end, text: ctx.text.slice(start, span.end), soft: /^(the\s+)?(noon|midnight|midday)$/i.test(timeText.trim()) };
+      return makeTime("TimeExtractor", { start, end: span.end, text: ctx.text.slice(start, span.end) }, confidence, { time, soft: /^(the\s+)?(noon|midnight|midday)$/i.test(timeText.trim()) });
     },
   };
 }

@@ -6,6 +6,7 @@ import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { readTime, timeGrammarFor } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
+import { makeTime } from "./mention.js";
 
 export function timeRangeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
@@ -47,7 +48,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
       if (m[3] === "to" && bareStart && bareEnd && !m[1] && !/\b(?:at|around|from)\s*$/i.test(before)) return null;
       const startIndex = m.index + (m[0].length - m[0].trimStart().length);
       const confidence = weak ? 0.55 : start.meridiem || end.meridiem || start.is24h || end.is24h ? 0.95 : 0.7;
-      return { kind: "time", source: "TimeRangeExtractor", confidence, time: start, endTime: end, weak, start: startIndex, end: m.index + m[0].length, text: ctx.text.slice(startIndex, m.index + m[0].length) };
+      return makeTime("TimeRangeExtractor", { start: startIndex, end: m.index + m[0].length, text: ctx.text.slice(startIndex, m.index + m[0].length) }, confidence, { time: start, endTime: end, weak });
     },
   };
 }

@@ -6,6 +6,7 @@ import { alternation } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ZoneSpec } from "../types.js";
+import { makeZone } from "./mention.js";
 
 export function timeZoneExtractor(locale: LocaleConstants): Extractor {
   const names = alternation(Object.keys(locale.zones));
@@ -37,7 +38,7 @@ export function timeZoneExtractor(locale: LocaleConstants): Extractor {
       const text = m[0];
       const start = m.index + (text.startsWith("(") ? 1 : 0);
       const end = m.index + text.length - (text.endsWith(")") && text.startsWith("(") ? 1 : 0);
-      return { kind: "zone", source: "TimeZoneExtractor", confidence: 0.95, zone, start, end, text: ctx.text.slice(start, end) };
+      return makeZone("TimeZoneExtractor", { start, end, text: ctx.text.slice(start, end) }, 0.95, zone);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { addDays, weekdayOf } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
+import { previousWord } from "../textScan.js";
 import type { DateMention, Mention, Refiner } from "../types.js";
 
 export function mergeWeekdayAroundDateRefiner(): Refiner {
@@ -20,7 +21,10 @@ export function mergeWeekdayAroundDateRefiner(): Refiner {
           continue;
         }
         const previous = out[out.length - 1];
-        const hit = pattern.exec(ctx.text.slice(Math.max(0, m.start - 60), m.start));
+        // Cheap guard first: the word right before the date must be "before" or "after".
+        const word = previousWord(ctx.text, m.start);
+        const joiner = word ? ctx.text.slice(word[0], word[1]).toLowerCase() : "";
+        const hit = joiner === "before" || joiner === "after" ? pattern.exec(ctx.text.slice(Math.max(0, m.start - 60), m.start)) : null;
         const weekday = hit ? lookup(ctx.locale.weekdays, hit[3]) : null;
         const n = hit?.[2] ? readNumber(ctx.locale, hit[2]) : 1;
         // A weekday mention that the phrase swallowed goes away with it.
