@@ -3,7 +3,7 @@
  * instants as RFC 5545 says: a time inside a daylight-saving gap moves forward by the gap's length, a
  * time inside an overlap is the first of its two instants.
  */
-import { type CivilDate, type WallTime, civilFromDays, daysFromCivil, formatDate, formatOffset, formatTime, MS_PER_DAY, MS_PER_MINUTE } from "./civil.js";
+import { type CivilDate, type WallTime, civilFromDays, daysFromCivil, formatDate, MS_PER_DAY, MS_PER_MINUTE } from "./civil.js";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -83,7 +83,8 @@ export function zonedToEpoch(date: CivilDate, time: WallTime, zone: string): num
 /** Wall-clock date and time of an instant in `zone`. */
 export function epochToZoned(epochMs: number, zone: string): { date: CivilDate; time: WallTime; offset: number } {
   const offset = offsetAt(epochMs, zone);
-  return { ...splitLocal(epochMs + offset * MS_PER_MINUTE), offset };
+  const local = splitLocal(epochMs + offset * MS_PER_MINUTE);
+  return { date: local.date, time: local.time, offset };
 }
 
 function splitLocal(localMs: number): { date: CivilDate; time: WallTime } {
@@ -93,10 +94,17 @@ function splitLocal(localMs: number): { date: CivilDate; time: WallTime } {
   return { date: civilFromDays(days), time: { h: Math.floor(secs / 3600), mi: Math.floor((secs % 3600) / 60), s: secs % 60 } };
 }
 
+const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
 /** ISO 8601 with the offset `zone` has at that instant: `2026-11-27T21:00:00-05:00`. */
 export function formatInstant(epochMs: number, zone: string): string {
-  const { date, time, offset } = epochToZoned(epochMs, zone);
-  return `${formatDate(date)}T${formatTime(time)}${formatOffset(offset)}`;
+  const offset = offsetAt(epochMs, zone);
+  const localMs = epochMs + offset * MS_PER_MINUTE;
+  const days = Math.floor(localMs / MS_PER_DAY);
+  const secs = Math.floor((localMs - days * MS_PER_DAY) / 1000);
+  const date = civilFromDays(days);
+  const abs = Math.abs(offset);
+  return `${formatDate(date)}T${two(Math.floor(secs / 3600))}:${two(Math.floor((secs % 3600) / 60))}:${two(secs % 60)}${offset < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /**

@@ -16,26 +16,61 @@ export interface Part {
   mentions: Mention[];
 }
 
-const SEPARATORS = /\r?\n+|;|\s*·\s*|\s*\(|\)\s*|\s+\|\s+|\||\s+[-–—]+\s+|\s+•\s+|•|\t+|,|(?<!\b[A-Z][a-z]{0,2}|\b[ap]\.m|\b[ap]\.m\.)\.(?=\s+[A-Z\d])|(?<=[!?])\s+(?=[A-Z])|\s+\/\/\s+/g;
+const ABBREVIATION_BEFORE_DOT = /(?:^|[^\p{L}])(?:[A-Z][a-z]{0,2}|[ap]\.m|[ap]\.m\.)$/u;
+
+/**
+ * The separator starting at `i`, as [length, kind], or null: line breaks, ";", "|", "·", "•", tabs, brackets,
+ * " - " (a spaced dash), " // ", commas, and sentence ends (". X", "! X") that are not abbreviations.
+ */
+function separatorAt(text: string, i: number): [number, Separator] | null {
+  const c = text[i];
+  if (c === "\n" || c === "\r") {
+    let j = i;
+    while (j < text.length && (text[j] === "\n" || text[j] === "\r")) j++;
+    return [j - i, "line"];
+  }
+  if (c === ";" || c === "|" || c === "•" || c === "·" || c === "\t" || c === "(" || c === ")") return [1, "hard"];
+  if (c === ",") return [1, "soft"];
+  if (c === " " && (text[i + 1] === "-" || text[i + 1] === "–" || text[i + 1] === "—" || text[i + 1] === "/")) {
+    let j = i + 1;
+    const dash = text[j] !== "/";
+    while (j < text.length && (dash ? text[j] === "-" || text[j] === "–" || text[j] === "—" : text[j] === "/")) j++;
+    if (!dash && j - i - 1 !== 2) return null;
+    if (text[j] === " ") return [j + 1 - i, "hard"];
+    return null;
+  }
+  if ((c === "." || c === "!" || c === "?") && text[i + 1] === " " && /[A-Z\d]/.test(text[i + 2] ?? "")) {
+    if (c === "." && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, i - 4), i))) return null;
+    return [1, "hard"];
+  }
+  return null;
+}
 
 /** Parts of the text in order; separators inside a mention's span are ignored. */
 export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
+  const text = ctx.text;
   const parts: Part[] = [];
   let cursor = 0;
   let sep: Separator = "start";
-  SEPARATORS.lastIndex = 0;
-  for (let m = SEPARATORS.exec(ctx.text); m; m = SEPARATORS.exec(ctx.text)) {
-    const at = m.index;
-    if (mentions.some((x) => at >= x.start && at < x.end)) continue;
-    const kind: Separator = m[0] === "," ? "soft" : /\n/.test(m[0]) ? "line" : "hard";
-    if (at > cursor || parts.length === 0) {
-      parts.push({ start: cursor, end: at, sepBefore: sep, mentions: [] });
+  let mentionIndex = 0;
+  const sorted = mentions.length > 1 ? [...mentions].sort((a, b) => a.start - b.start) : mentions;
+  for (let i = 0; i < text.length; ) {
+    while (mentionIndex < sorted.length && sorted[mentionIndex].end <= i) mentionIndex++;
+    const inside = mentionIndex < sorted.length && sorted[mentionIndex].start <= i;
+    const found = inside ? null : separatorAt(text, i);
+    if (!found) {
+      i++;
+      continue;
+    }
+    const [length, kind] = found;
+    if (i > cursor || parts.length === 0) {
+      parts.push({ start: cursor, end: i, sepBefore: sep, mentions: [] });
       sep = kind;
     } else if (STRENGTH[kind] > STRENGTH[sep]) sep = kind; // "\n•": the line break is what counts
-
-    cursor = at + m[0].length;
+    i += length;
+    cursor = i;
   }
-  parts.push({ start: cursor, end: ctx.text.length, sepBefore: sep, mentions: [] });
+  parts.push({ start: cursor, end: text.length, sepBefore: sep, mentions: [] });
   for (const mention of mentions) {
     const part = parts.find((p) => mention.start >= p.start && mention.start < Math.max(p.end, p.start + 1)) ?? parts[parts.length - 1];
     part.mentions.push(mention);
