@@ -2,7 +2,7 @@
 import type { CalendarEvent } from "../events/event.js";
 import { assemble } from "./assembly/assemble.js";
 import { isLetterAt, isSpaceCode } from "./textScan.js";
-import type { Extractor, Mention, ParsingContext, Refiner, Trigger } from "./types.js";
+import type { Extractor, Mention, ParsingContext, Refiner } from "./types.js";
 
 /** An ordered list of units; the order of refiners matters and is commented where it is set. */
 export interface Configuration {
@@ -10,66 +10,6 @@ export interface Configuration {
   refiners: Refiner[];
 }
 
-function triggered(trigger: Trigger | undefined, text: string, words: Set<string>, digits: boolean): boolean {
-  if (!trigger) return true;
-  if (trigger.digits && digits) return true;
-  if (trigger.chars) for (const c of trigger.chars) if (text.includes(c)) return true;
-  if (trigger.words) for (const w of words) if (trigger.words.has(w)) return true;
-  return false;
-}
-
-/** A place where a match may begin, with what stands there: a lower-cased word, a number, or a symbol. */
-interface Start {
-  at: number;
-  word: string | null;
-  digit: boolean;
-  char: string;
-}
-
-/**
- * Where a match may begin: the start of each word or number, and each symbol that can open a phrase
- * ("@", "(", "+", "-"). Extractors are tried only there, as sticky patterns, and only where their first
- * word or symbol can stand: a text of ten words costs a handful of attempts per extractor.
- */
-function candidateStarts(text: string): { starts: Start[]; words: Set<string>; digits: boolean } {
-  const starts: Start[] = [];
-  const words = new Set<string>();
-  let digits = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      i++;
-      continue;
-    }
-    if (c >= 48 && c <= 57) {
-      digits = true;
-      starts.push({ at: i, word: null, digit: true, char: text[i] });
-      while (i < text.length && isLetterAt(text, i, true)) i++;
-      continue;
-    }
-    if (isLetterAt(text, i)) {
-      let j = i + 1;
-      while (j < text.length && isLetterAt(text, j)) j++;
-      const word = text.slice(i, j).toLowerCase();
-      words.add(word);
-      starts.push({ at: i, word, digit: false, char: text[i] });
-      while (j < text.length && isLetterAt(text, j, true)) j++;
-      i = j;
-      continue;
-    }
-    starts.push({ at: i, word: null, digit: false, char: text[i] });
-    i++;
-  }
-  return { starts, words, digits };
-}
-
-function mayStart(filter: Trigger | undefined, start: Start): boolean {
-  if (!filter) return true;
-  if (start.word !== null) return filter.words?.has(start.word) ?? false;
-  if (start.digit) return filter.digits ?? false;
-  return filter.chars?.includes(start.char) ?? false;
-}
 
 const sticky = new WeakMap<RegExp, RegExp>();
 
@@ -94,21 +34,100 @@ export function runPipeline(ctx: ParsingContext, config: Configuration): Calenda
   return events;
 }
 
-/** Every extractor's readings, in configuration order. */
+/**
+ * Which extractors a word, a digit or a symbol can trigger (make worth running on this text) or start (begin
+ * a match at that place), as bit masks over the configuration's extractors; built once per configuration.
+ */
+interface Dispatch {
+  triggerWords: Map<string, number>;
+  triggerDigits: number;
+  triggerChars: Array<[number, string]>;
+  alwaysOn: number;
+  startWords: Map<string, number>;
+  startDigits: number;
+  startChars: Map<string, number>;
+  startAnywhere: number;
+}
+
+const dispatches = new WeakMap<Configuration, Dispatch>();
+
+function dispatchFor(config: Configuration): Dispatch {
+  let d = dispatches.get(config);
+  if (d) return d;
+  if (config.extractors.length > 31) throw new Error("a configuration holds at most 31 extractors");
+  const made: Dispatch = { triggerWords: new Map(), triggerDigits: 0, triggerChars: [], alwaysOn: 0, startWords: new Map(), startDigits: 0, startChars: new Map(), startAnywhere: 0 };
+  const or = (map: Map<string, number>, key: string, bit: number): void => void map.set(key, (map.get(key) ?? 0) | bit);
+  config.extractors.forEach((extractor, i) => {
+    const bit = 1 << i;
+    const t = extractor.trigger;
+    if (!t) made.alwaysOn |= bit;
+    else {
+      for (const w of t.words ?? []) or(made.triggerWords, w, bit);
+      if (t.digits) made.triggerDigits |= bit;
+      if (t.chars) made.triggerChars.push([bit, t.chars]);
+    }
+    const s = extractor.startsWith;
+    if (!s) made.startAnywhere |= bit;
+    else {
+      for (const w of s.words ?? []) or(made.startWords, w, bit);
+      if (s.digits) made.startDigits |= bit;
+      for (const c of s.chars ?? "") or(made.startChars, c, bit);
+    }
+  });
+  dispatches.set(config, made);
+  return made;
+}
+
+/**
+ * Every extractor's readings, in configuration order. A match may begin only at the start of a word or
+ * number, or at a symbol that can open a phrase ("@", "(", "+", "-"); each extractor is tried only there,
+ * as a sticky pattern, and only where its first word or symbol can stand and the text holds a word it needs.
+ */
 export function extractMentions(ctx: ParsingContext, config: Configuration): Mention[] {
+  const text = ctx.text;
+  const d = dispatchFor(config);
+  const at: number[] = [];
+  const can: number[] = [];
+  let active = d.alwaysOn;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    at.push(i);
+    if (c >= 48 && c <= 57) {
+      active |= d.triggerDigits;
+      can.push(d.startDigits | d.startAnywhere);
+      while (i < text.length && isLetterAt(text, i, true)) i++;
+    } else if (isLetterAt(text, i)) {
+      let j = i + 1;
+      while (j < text.length && isLetterAt(text, j)) j++;
+      const word = text.slice(i, j).toLowerCase();
+      active |= d.triggerWords.get(word) ?? 0;
+      can.push((d.startWords.get(word) ?? 0) | d.startAnywhere);
+      while (j < text.length && isLetterAt(text, j, true)) j++;
+      i = j;
+    } else {
+      can.push((d.startChars.get(text[i]) ?? 0) | d.startAnywhere);
+      i++;
+    }
+  }
+  for (const [bit, chars] of d.triggerChars) if (!(active & bit)) for (const ch of chars) if (text.includes(ch)) active |= bit;
   const mentions: Mention[] = [];
-  const { starts, words, digits } = candidateStarts(ctx.text);
-  for (const extractor of config.extractors) {
-    if (!triggered(extractor.trigger, ctx.text, words, digits)) continue;
+  for (let e = 0; e < config.extractors.length; e++) {
+    const bit = 1 << e;
+    if (!(active & bit)) continue;
+    const extractor = config.extractors[e];
     const pattern = stickyVersion(extractor.pattern);
     const before = mentions.length;
     let floor = 0;
-    for (const start of starts) {
-      if (start.at < floor || !mayStart(extractor.startsWith, start)) continue;
-      pattern.lastIndex = start.at;
-      const match = pattern.exec(ctx.text);
+    for (let k = 0; k < at.length; k++) {
+      if (!(can[k] & bit) || at[k] < floor) continue;
+      pattern.lastIndex = at[k];
+      const match = pattern.exec(text);
       if (!match || match[0].length === 0) continue;
-      floor = start.at + match[0].length;
+      floor = at[k] + match[0].length;
       const mention = extractor.extract(ctx, match);
       if (mention) mentions.push(mention);
     }
