@@ -1,0 +1,82 @@
+/** The validated, frozen configuration every component receives a slice of. Read and checked in src/config only. */
+
+export type Environment = "local" | "staging" | "production" | "docker";
+export type Scope = "read" | "write" | "admin";
+
+export interface ApiKey {
+  /** The secret itself (never logged; shown masked). */
+  key: string;
+  /** A name for logs and metrics (never the key). */
+  name: string;
+  scopes: Scope[];
+}
+
+export interface AppConfig {
+  environment: Environment;
+  server: {
+    host: string;
+    /** Default 8000. */
+    port: number;
+    /** Request body limit in bytes; default 1 MiB. */
+    bodyLimitBytes: number;
+    /** Processes sharing the port (`serve --workers N`); default 1. */
+    workers: number;
+    /** How long SIGTERM waits for in-flight requests before closing; default 10 000 ms. */
+    shutdownGraceMs: number;
+    trustProxy: boolean;
+  };
+  parser: {
+    /** Longest text accepted by /parse (characters); default 5 000. */
+    maxInputLength: number;
+    /** Zone used when a request names none; default UTC. */
+    defaultTimezone: string;
+  };
+  store: {
+    /** postgres://… selects PostgreSQL; null means the SQLite file under dataDir. */
+    databaseUrl: string | null;
+    /** Default ./data: the SQLite file and stored uploads. */
+    dataDir: string;
+  };
+  queue: {
+    backend: "local" | "redis";
+    redisUrl: string | null;
+    workerThreads: number;
+  };
+  cache: {
+    ttlHours: number;
+    maxSizeMb: number;
+  };
+  security: {
+    apiKeys: ApiKey[];
+    /** Keys required for every route but the probes (always in production). */
+    requireApiKeys: boolean;
+    corsOrigins: string[];
+    rateLimitPerMinute: number;
+    rateLimitPerHour: number;
+  };
+  logging: {
+    level: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+    /** Directory of the log files; null logs to stdout only. */
+    dir: string | null;
+    maxFileSizeMb: number;
+    maxFiles: number;
+  };
+  metrics: {
+    enabled: boolean;
+    /** How often the golden set is re-scored for parsing_accuracy_score; 0 disables the schedule. */
+    accuracyIntervalMinutes: number;
+  };
+  health: {
+    diskThresholdPercent: number;
+    memoryThresholdPercent: number;
+    eventLoopDelayThresholdMs: number;
+  };
+  llm: {
+    openaiBaseUrl: string | null;
+    openaiApiKey: string | null;
+    ollamaBaseUrl: string | null;
+  };
+}
+
+/** Where a configuration value came from, for `calendar-api config`. */
+export type ConfigSource = "default" | `file:${string}` | `env:${string}`;
