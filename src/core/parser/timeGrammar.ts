@@ -37,7 +37,8 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   const oclockOnly = `\\d{1,2}${oclock}`;
   const words = `(?:${HOUR_WORD})(?:\\s+(?:${MINUTE_WORD}))?(?:${oclock}|${mer})`;
   const unit = `(?:${clock}|${hourMer}|${french}|${special}|\\d{1,2}|${HOUR_WORD})`;
-  const relation = `(?:(?:a\\s+)?(?:quarter|half)|\\d{1,2}|twenty|ten|five|twenty-five)(?:\\s+(?:minutes?|mins?))?\\s+(?:past|after|from|to|till|before|of)\\s+${unit}`;
+  // "10 from 2pm" is not a time; "15 minutes from 1pm" is: with "from" the unit must be written.
+  const relation = `(?:(?:(?:a\\s+)?(?:quarter|half)|\\d{1,2}|twenty|ten|five|twenty-five)(?:\\s+(?:minutes?|mins?))?\\s+(?:past|after|to|till|before|of)|(?:\\d{1,2}|twenty|ten|five|twenty-five)\\s+(?:minutes?|mins?)\\s+from)\\s+${unit}`;
   const halfHour = `half\\s+(?:${HOUR_WORD}|\\d{1,2})(?![:\\d])`;
   const withDaypart = `(?:\\d{1,2}(?::[0-5]\\d)?|${HOUR_WORD})(?=\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)`;
   const beforeDay = `\\d{1,2}(?::[0-5]\\d)?(?=\\s+(?:this\\s+(?:morning|afternoon|evening)|tonight|tomorrow|today)\\b)`;
