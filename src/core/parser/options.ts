@@ -10,6 +10,11 @@ export interface ParseOptions {
   locale?: string;
   /** Receives trace lines about what each pipeline step did; never called when absent. */
   debug?: (step: ParseTraceStep) => void;
+  /**
+   * A monotonic clock in milliseconds used only to time trace steps (the core never reads a clock of its
+   * own); steps carry no duration when absent.
+   */
+  stopwatch?: () => number;
 }
 
 /** One pipeline step as the explain view reports it. */
@@ -18,6 +23,8 @@ export interface ParseTraceStep {
   kind: "extractor" | "refiner" | "assembler";
   detail: string;
   spans?: Array<[number, number]>;
+  /** Time the step took, when a stopwatch was given. */
+  durationMs?: number;
 }
 
 export interface ParseMeta {

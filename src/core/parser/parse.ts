@@ -38,7 +38,8 @@ export function parse(text: string, options: ParseOptions): ParseResult {
   const localeCode = options.locale && options.locale !== "auto" ? options.locale : detectLocale(text);
   const locale = localeFor(localeCode);
   const { today, minutes } = referenceWallClock(reference, zone);
-  const ctx: ParsingContext = { text, reference, today, nowMinutes: minutes, zone, locale, debug: options.debug };
+  const ctx: ParsingContext = { text, reference, today, nowMinutes: minutes, zone, locale, debug: options.debug, stopwatch: options.stopwatch };
+  options.debug?.({ step: "locale", kind: "assembler", detail: `locale ${localeCode}${options.locale && options.locale !== "auto" ? " (given)" : " (detected)"}` });
   const events: CalendarEvent[] = text.trim().length === 0 ? [] : runPipeline(ctx, configurationFor(localeCode));
   const confidence = events.length === 0 ? 0 : Math.min(...events.map((e) => e.confidence));
   return { events, meta: { route: "rules", confidence } };

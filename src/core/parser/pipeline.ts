@@ -26,11 +26,17 @@ function stickyVersion(pattern: RegExp): RegExp {
   return version;
 }
 
+/** Milliseconds since `began` on the injected stopwatch (undefined without one). */
+function elapsed(ctx: ParsingContext, began: number): number | undefined {
+  return ctx.stopwatch ? Math.round((ctx.stopwatch() - began) * 1000) / 1000 : undefined;
+}
+
 /** Runs a configuration over a text: extract, refine, assemble. */
 export function runPipeline(ctx: ParsingContext, config: Configuration): CalendarEvent[] {
   const mentions = refineMentions(ctx, config, extractMentions(ctx, config));
+  const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
   const events = assemble(ctx, mentions);
-  ctx.debug?.({ step: "assemble", kind: "assembler", detail: `${events.length} event(s)` });
+  ctx.debug?.({ step: "assemble", kind: "assembler", detail: `${events.length} event(s)`, durationMs: elapsed(ctx, began) });
   return events;
 }
 
@@ -121,6 +127,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     const extractor = config.extractors[e];
     const pattern = stickyVersion(extractor.pattern);
     const before = mentions.length;
+    const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     let floor = 0;
     for (let k = 0; k < at.length; k++) {
       if (!(can[k] & bit) || at[k] < floor) continue;
@@ -133,7 +140,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     }
     if (ctx.debug && mentions.length > before) {
       const found = mentions.slice(before);
-      ctx.debug({ step: extractor.name, kind: "extractor", detail: found.map((m) => `${m.kind} "${m.text}"`).join("; "), spans: found.map((m) => [m.start, m.end]) });
+      ctx.debug({ step: extractor.name, kind: "extractor", detail: found.map((m) => `${m.kind} "${m.text}"`).join("; "), spans: found.map((m) => [m.start, m.end]), durationMs: elapsed(ctx, began) });
     }
   }
   return mentions;
@@ -144,9 +151,10 @@ export function refineMentions(ctx: ParsingContext, config: Configuration, extra
   let mentions = extracted;
   for (const refiner of config.refiners) {
     const before = mentions;
+    const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     mentions = refiner.refine(ctx, mentions);
     if (ctx.debug && (before.length !== mentions.length || before.some((m, i) => m !== mentions[i]))) {
-      ctx.debug({ step: refiner.name, kind: "refiner", detail: mentions.map((m) => `${m.kind} "${m.text}"`).join("; "), spans: mentions.map((m) => [m.start, m.end]) });
+      ctx.debug({ step: refiner.name, kind: "refiner", detail: mentions.map((m) => `${m.kind} "${m.text}"`).join("; "), spans: mentions.map((m) => [m.start, m.end]), durationMs: elapsed(ctx, began) });
     }
   }
   return mentions;

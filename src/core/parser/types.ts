@@ -22,6 +22,7 @@ export interface ParsingContext {
   readonly zone: string;
   readonly locale: LocaleConstants;
   readonly debug?: (step: ParseTraceStep) => void;
+  readonly stopwatch?: () => number;
 }
 
 export type Meridiem = "am" | "pm";

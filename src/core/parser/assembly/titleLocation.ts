@@ -132,7 +132,8 @@ function markerPattern(ctx: ParsingContext): RegExp {
 function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
   const m = markerPattern(ctx).exec(text);
   if (!m) return null;
-  if (m[3] && /^i[nm]\s+(?:person|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text.slice(m.index).trim())) return null;
+  // "in" introduces a place, but not a manner or a time ("in person", "in advance", "in the morning").
+  if (m[3] && /^i[nm]\s+(?:person|advance|total|time|case|progress|general|order|full|an?\s|the\s+(?:morning|afternoon|evening|meantime)|january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text.slice(m.index).trim())) return null;
   const markerAt = m.index + (m[0].length - m[0].trimStart().length);
   return { at: m.index + m[0].length, markerAt };
 }
@@ -190,7 +191,9 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   }
   // 2. Otherwise a separate item after the date/time phrases.
   if (!location) {
-    const candidate = pieces.find((p) => p.afterMention && (p.boundary === "hard" || p.boundary === "soft") && parts[p.part].mentions.length === 0);
+    // An unmarked item reads as a place only when it looks like one: a name or a number first ("Hall B",
+    // "Copacabana, 268 W 47th St"), not an instruction ("bring a dish").
+    const candidate = pieces.find((p) => p.afterMention && (p.boundary === "hard" || p.boundary === "soft") && parts[p.part].mentions.length === 0 && /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(ctx.text.slice(p.start, p.end)));
     if (candidate && pieces.some((p) => p !== candidate && p.start < candidate.start)) {
       location = { start: candidate.start, end: candidate.end };
       locationPieces.add(candidate);

@@ -78,7 +78,7 @@ export const EN: LocaleConstants = {
   pastWords: new Set(["last", "past", "previous", "earlier", "yesterday", "yesterday's", "ago"]),
   untilWords: new Set(["until", "till", "til", "through", "thru", "ending", "ends", "up to", "untill"]),
   startingWords: new Set(["starting", "from", "beginning", "begins", "starts", "effective", "as of", "commencing"]),
-  locationMarkers: ["at", "@", "in", "on"],
+  locationMarkers: ["at", "@", "in", "on", "via"],
   streetWords: new Set(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.", "lane", "ln", "drive", "dr", "way", "place", "pl", "plaza", "square", "sq", "court", "ct", "parkway", "pkwy", "terrace", "highway", "hwy", "campus", "green", "common"]),
   zones: {
     utc: 0, gmt: 0, z: 0, zulu: 0, wet: 0, bst: 60, ist: 330, cet: 60, met: 60, cest: 120, mez: 60, mesz: 120, eet: 120, eest: 180, msk: 180,
