@@ -56,6 +56,8 @@ export interface AppConfig {
   };
   logging: {
     level: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+    /** "json": one object per line (files, Loki); "pretty": human-readable lines for local development. Default json. */
+    format: "json" | "pretty";
     /** Directory of the log files; null logs to stdout only. */
     dir: string | null;
     maxFileSizeMb: number;

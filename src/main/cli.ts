@@ -3,7 +3,13 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ConfigError } from "../config/errors.js";
+import { loadConfig, processEnv } from "../config/load.js";
+import type { AppConfig } from "../config/types.js";
+import { configCommand } from "./commands/configCommand.js";
 import { DEFAULT_GOLDEN, evalCommand } from "./commands/evalCommand.js";
+import { migrateCommand } from "./commands/migrateCommand.js";
+import { serveCommand } from "./commands/serveCommand.js";
 import { parseCommand, stdinLines } from "./commands/parseCommand.js";
 import { CliError, type CliIo, EXIT_USAGE } from "./io.js";
 
@@ -15,7 +21,20 @@ commands:
   parse "text" [--reference ISO] [--timezone IANA] [--locale en|de]   parse a text into events (JSON)
   parse --batch                          JSON lines {"text","reference","timezone"} on stdin, one {"events":[…]} line out each
   eval [--golden FILE]… [--duckling FILE] [--json]   score the parser on labelled sets
+  serve [--workers N]                    run the HTTP API (migrates the database first)
+  migrate                                apply pending database migrations
+  config                                 print the effective configuration (redacted) and where each value came from
 `;
+
+/** Loads and validates the configuration from the environment; a bad one is a usage error naming every problem. */
+function loadOrExplain(): AppConfig {
+  try {
+    return loadConfig({ env: processEnv(), cwd: process.cwd() }).config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(`invalid configuration:\n  ${error.problems.join("\n  ")}`);
+    throw error;
+  }
+}
 
 /** Process-backed IO for the real command. */
 export function processIo(): CliIo {
@@ -46,6 +65,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         const golden = values.golden ?? (values.duckling ? [] : DEFAULT_GOLDEN.map((p) => resolve(PACKAGE_ROOT, p)));
         return await evalCommand({ golden, duckling: values.duckling, json: values.json ?? false }, io);
       }
+      case "serve": {
+        const { values } = parseArgs({ args: rest, options: { workers: { type: "string" } } });
+        const workers = values.workers === undefined ? undefined : Number(values.workers);
+        if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new CliError("--workers: expected an integer from 1 to 64");
+        return await serveCommand(loadOrExplain(), io, workers);
+      }
+      case "migrate":
+        return await migrateCommand(io, loadOrExplain());
+      case "config":
+        return await configCommand(io, processEnv(), process.cwd());
       case undefined:
       case "help":
       case "--help":

@@ -6,6 +6,10 @@ export const ERROR_CODES = {
   INVALID_REFERENCE: "The reference is not a valid ISO 8601 date-time.",
   TEXT_TOO_LONG: "The text is longer than the configured maximum.",
   INVALID_GOLDEN_FILE: "A golden file line is not a valid case.",
+  INVALID_EVENT: "An event field is missing or not valid (the field is named).",
+  EVENT_NOT_FOUND: "No event has this id.",
+  INVALID_QUERY: "A query parameter is not valid (the parameter is named).",
+  INVALID_ICALENDAR: "The iCalendar text is malformed (the line and the problem are named).",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,56 @@
+/** Picks and opens the event store backend from the configured database URL. */
+import { join, resolve } from "node:path";
+import { type Clock, systemClock } from "../../ports/clock.js";
+import { KyselyEventStore, type MigratableEventStore } from "./kyselyEventStore.js";
+import { postgresBackend } from "./postgres/backend.js";
+import { createPostgresKysely } from "./postgres/dialect.js";
+import { sqliteBackend } from "./sqlite/backend.js";
+import { createSqliteKysely, SQLITE_MEMORY } from "./sqlite/dialect.js";
+
+export type { MigratableEventStore } from "./kyselyEventStore.js";
+
+/** The SQLite file used when no database URL is configured, inside `dataDir`. */
+export const SQLITE_FILE_NAME = "calendar.db";
+
+export interface OpenEventStoreOptions {
+  /** postgres:// or postgresql:// → PostgreSQL; `sqlite:<path>`, `sqlite::memory:` or `:memory:` → SQLite; null → `<dataDir>/calendar.db`. */
+  databaseUrl: string | null;
+  /** Directory of the default SQLite file (created when missing). */
+  dataDir: string;
+  /** Source of createdAt/updatedAt; the system clock by default. */
+  clock?: Clock;
+}
+
+/** Where the store lives, as read from the options. */
+export type StoreTarget = { kind: "postgres"; url: string } | { kind: "sqlite"; path: string };
+
+/**
+ * Reads the backend from the URL. SQLite paths: `sqlite:data/x.db` and `sqlite://data/x.db` are relative,
+ * `sqlite:///abs/x.db` is absolute, `sqlite:` alone means the default file. Throws on any other scheme.
+ */
+export function resolveStoreTarget(databaseUrl: string | null, dataDir: string): StoreTarget {
+  const url = databaseUrl?.trim() ?? "";
+  if (url === "") return { kind: "sqlite", path: resolve(join(dataDir, SQLITE_FILE_NAME)) };
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: "postgres", url };
+  if (url === SQLITE_MEMORY) return { kind: "sqlite", path: SQLITE_MEMORY };
+  if (/^sqlite:/i.test(url)) {
+    const rest = url.slice("sqlite:".length);
+    const path = rest.startsWith("//") ? rest.slice(2) : rest;
+    if (path === "" || path === "/") return { kind: "sqlite", path: resolve(join(dataDir, SQLITE_FILE_NAME)) };
+    return { kind: "sqlite", path: path === SQLITE_MEMORY ? SQLITE_MEMORY : resolve(path) };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  throw new Error(`unsupported database URL${scheme ? ` scheme "${scheme}:"` : ""}: expected postgres://, postgresql:// or sqlite:`);
+}
+
+/**
+ * Opens the event store the options name. The schema is not touched: call `migrate()` (the server does at
+ * start-up, `calendar-api migrate` does on demand). SQLite opens its file now (errors surface here);
+ * PostgreSQL connects on the first query.
+ */
+export async function openEventStore(options: OpenEventStoreOptions): Promise<MigratableEventStore> {
+  const target = resolveStoreTarget(options.databaseUrl, options.dataDir);
+  const clock = options.clock ?? systemClock;
+  if (target.kind === "postgres") return new KyselyEventStore(createPostgresKysely(target.url), postgresBackend, clock);
+  return new KyselyEventStore(createSqliteKysely(target.path), sqliteBackend, clock);
+}

@@ -1,0 +1,7 @@
+/** PostgreSQL migrations by ordered name; append new ones, never edit an applied one. */
+import type { Migration } from "kysely";
+import { events0001 } from "./0001_events.js";
+
+export const postgresMigrations: Readonly<Record<string, Migration>> = Object.freeze({
+  "0001_events": events0001,
+});

@@ -1,0 +1,103 @@
+/**
+ * buildApp(deps): the Fastify application, not listening (tests use inject(); main/server.ts listens).
+ * Plugin order: request ids and observation, security headers and CORS, keys and rate limits, OpenAPI, routes;
+ * one error handler turns every error into problem+json.
+ */
+import { randomUUID } from "node:crypto";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import { CalendarError } from "../core/events/errors.js";
+import type { HttpDeps } from "./deps.js";
+import { ApiError, type ApiErrorCode, problem } from "./errors.js";
+import { observePlugin } from "./plugins/observe.js";
+import { securityPlugin } from "./plugins/security.js";
+import { adminRoutes } from "./routes/admin.js";
+import { calendarRoutes } from "./routes/calendar.js";
+import { eventRoutes } from "./routes/events.js";
+import { healthRoutes } from "./routes/health.js";
+import { parseRoutes } from "./routes/parse.js";
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Maps any thrown error to a code, a detail and the offending field. */
+function classify(error: unknown): { code: ApiErrorCode; detail: string; field?: string; headers?: Record<string, string> } {
+  if (error instanceof ApiError) return { code: error.code, detail: error.message, field: error.field, headers: error.headers };
+  if (error instanceof CalendarError) return { code: error.code, detail: error.message, field: error.field };
+  const e = error as FastifyError;
+  if (e?.validation) {
+    const first = e.validation[0];
+    const field = (first?.instancePath?.replace(/^\//, "").replace(/\//g, ".") || (first?.params as { missingProperty?: string })?.missingProperty) ?? e.validationContext;
+    return { code: "VALIDATION_FAILED", detail: `${e.validationContext ?? "request"}${field ? ` ${field}` : ""}: ${first?.message ?? e.message}`, field: field || undefined };
+  }
+  switch (e?.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return { code: "INVALID_JSON", detail: e.message };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return { code: "PAYLOAD_TOO_LARGE", detail: e.message };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return { code: "UNSUPPORTED_MEDIA_TYPE", detail: e.message };
+  }
+  if (e instanceof SyntaxError && e.statusCode === 400) return { code: "INVALID_JSON", detail: `body is not valid JSON: ${e.message}` };
+  return { code: "INTERNAL", detail: "An unexpected error occurred." };
+}
+
+export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.config.server.bodyLimitBytes,
+    trustProxy: deps.config.server.trustProxy,
+    requestIdHeader: false,
+    requestIdLogLabel: "requestId",
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    disableRequestLogging: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const { code, detail, field, headers } = classify(error);
+    if (code === "INTERNAL") request.log.error({ err: error }, "unhandled error");
+    else request.log.info({ code, field }, "request refused");
+    deps.observer.apiError(code);
+    const body = problem(code, detail, { field, requestId: request.id, instance: request.url.split("?")[0] });
+    return reply.status(body.status).headers(headers ?? {}).type("application/problem+json").send(body);
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    deps.observer.apiError("NOT_FOUND");
+    const body = problem("NOT_FOUND", `no route for ${request.method} ${request.url.split("?")[0]}`, { requestId: request.id });
+    return reply.status(404).type("application/problem+json").send(body);
+  });
+
+  await app.register(observePlugin, deps);
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cors, {
+    origin: deps.config.security.corsOrigins.includes("*") ? true : deps.config.security.corsOrigins,
+    methods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+    allowedHeaders: ["Content-Type", "Authorization", "X-API-Key", "X-Request-Id"],
+    exposedHeaders: ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
+  });
+  await app.register(securityPlugin, deps);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Calendar API", version: deps.version, description: "Turns the messy ways people announce events into clean calendar events." },
+      components: { securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "X-API-Key" }, bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ apiKey: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
+
+  await app.register(healthRoutes, deps);
+  await app.register(parseRoutes, deps);
+  await app.register(eventRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(adminRoutes, deps);
+  app.get("/openapi.json", { config: { scope: "public" }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,57 @@
+/** What buildApp needs, in the HTTP layer's own terms; main/ builds it from the real adapters. */
+import type { Logger } from "pino";
+import type { ParseOutcome } from "../app/parseText.js";
+import type { AppConfig } from "../config/types.js";
+import type { ParseResult } from "../core/parser/options.js";
+import type { Cache } from "../ports/cache.js";
+import type { Clock } from "../ports/clock.js";
+import type { EventStore } from "../ports/eventStore.js";
+
+/** Receives what the HTTP layer observes (metrics, performance log); every method is cheap and never throws. */
+export interface HttpObserver {
+  request(sample: { method: string; route: string; status: number; seconds: number; requestId: string }): void;
+  parse(outcome: ParseOutcome, requestId: string): void;
+  apiError(code: string): void;
+}
+
+/** A health report as the probes render it. */
+export interface HealthReport {
+  status: "healthy" | "degraded" | "unhealthy";
+  checks: Array<{ name: string; status: "healthy" | "degraded" | "unhealthy"; latencyMs: number; checkedAt: string; detail?: Record<string, unknown> }>;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Limit, remaining and seconds to reset of the window that is closest to running out. */
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+/** Counts requests per key in fixed windows (in memory here; Redis when distributed). */
+export interface RateLimiter {
+  hit(key: string, now: number): RateLimitDecision;
+}
+
+export interface HttpDeps {
+  config: AppConfig;
+  store: EventStore;
+  cache: Cache<ParseResult>;
+  clock: Clock;
+  /** Monotonic milliseconds for durations. */
+  stopwatch: () => number;
+  logger: Logger;
+  observer: HttpObserver;
+  rateLimiter: RateLimiter;
+  /** Full health (all checks). */
+  health: () => Promise<HealthReport>;
+  /** Readiness: false while starting, draining, or when the database is unreachable. */
+  readiness: () => Promise<{ ready: boolean; reason?: string }>;
+  /** GET /status body. */
+  status: () => Promise<Record<string, unknown>>;
+  /** Prometheus text and its content type. */
+  metricsText: () => Promise<{ contentType: string; body: string }>;
+  /** The configuration with secrets masked (GET /config, admin). */
+  redactedConfig: () => unknown;
+  version: string;
+}

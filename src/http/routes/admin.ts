@@ -1,0 +1,16 @@
+/** Operator routes: cache statistics and clearing, the effective configuration (secrets masked). */
+import type { FastifyInstance } from "fastify";
+import type { HttpDeps } from "../deps.js";
+
+export async function adminRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  app.get("/cache/stats", { config: { scope: "read" } }, async () => {
+    const s = deps.cache.stats();
+    return { hits: s.hits, misses: s.misses, hit_ratio: s.hitRatio, entries: s.entries, bytes: s.bytes };
+  });
+  app.delete("/cache/clear", { config: { scope: "admin" } }, async () => {
+    const before = deps.cache.stats().entries;
+    deps.cache.clear();
+    return { cleared: before };
+  });
+  app.get("/config", { config: { scope: "admin" } }, async () => deps.redactedConfig());
+}

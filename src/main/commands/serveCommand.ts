@@ -1,0 +1,60 @@
+/**
+ * `calendar-api serve [--workers N]`: runs the API. With N > 1 the primary forks N worker processes that
+ * share the port (node:cluster) and aggregates their metrics; SIGTERM/SIGINT stop everything in order.
+ */
+import cluster from "node:cluster";
+import type { AppConfig } from "../../config/types.js";
+import { setupClusterMetricsPrimary } from "../../ops/clusterMetrics.js";
+import type { CliIo } from "../io.js";
+import { startService } from "../service.js";
+
+/** Runs one server in this process until a signal stops it; resolves to the exit code. */
+async function runSingle(config: AppConfig, io: CliIo, clusterWorker: boolean): Promise<number> {
+  const service = await startService(config, { clusterWorker });
+  io.stdout(`calendar-api listening on ${service.url}\n`);
+  return new Promise((resolveExit) => {
+    const stop = (signal: string) => {
+      void service.shutdown
+        .run(signal)
+        .then(async (report) => {
+          await service.loggers.close();
+          resolveExit(report.timedOut || report.failed.length > 0 ? 1 : 0);
+        });
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
+
+export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: number | undefined): Promise<number> {
+  const workers = workersFlag ?? config.server.workers;
+  if (cluster.isWorker) return runSingle(config, io, true);
+  if (workers <= 1) return runSingle(config, io, false);
+
+  const metrics = setupClusterMetricsPrimary(null);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    io.stderr(`calendar-api: worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+    cluster.fork();
+  });
+  return new Promise((resolveExit) => {
+    const stop = (signal: NodeJS.Signals) => {
+      stopping = true;
+      metrics.stop();
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      const deadline = setTimeout(() => resolveExit(1), config.server.shutdownGraceMs + 2_000);
+      deadline.unref();
+      const check = setInterval(() => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) {
+          clearInterval(check);
+          clearTimeout(deadline);
+          resolveExit(0);
+        }
+      }, 50);
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
