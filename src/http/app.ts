@@ -10,6 +10,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import { CalendarError } from "../core/events/errors.js";
+import { StoreUnavailableError } from "../ports/eventStore.js";
 import type { HttpDeps } from "./deps.js";
 import { ApiError, type ApiErrorCode, problem } from "./errors.js";
 import { observePlugin } from "./plugins/observe.js";
@@ -26,6 +27,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 function classify(error: unknown): { code: ApiErrorCode; detail: string; field?: string; headers?: Record<string, string> } {
   if (error instanceof ApiError) return { code: error.code, detail: error.message, field: error.field, headers: error.headers };
   if (error instanceof CalendarError) return { code: error.code, detail: error.message, field: error.field };
+  if (error instanceof StoreUnavailableError) return { code: "STORE_UNAVAILABLE", detail: "the database could not be reached; nothing was changed", headers: { "Retry-After": "5" } };
   const e = error as FastifyError;
   if (e?.validation) {
     const first = e.validation[0];

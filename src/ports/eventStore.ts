@@ -57,6 +57,18 @@ export interface StoreCapabilities {
   skipLocked: boolean;
 }
 
+/**
+ * Thrown by a store when the database cannot be reached (connection refused, dropped, timed out): the
+ * operation did not happen and may be retried. Callers map it to "service unavailable".
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = "STORE_UNAVAILABLE";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
+  }
+}
+
 export interface EventStore {
   readonly capabilities: StoreCapabilities;
   /** Creates events atomically: all of them or none. */

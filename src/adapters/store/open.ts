@@ -8,6 +8,7 @@ import { sqliteBackend } from "./sqlite/backend.js";
 import { createSqliteKysely, SQLITE_MEMORY } from "./sqlite/dialect.js";
 
 export type { MigratableEventStore } from "./kyselyEventStore.js";
+import { translateStoreErrors } from "./translateErrors.js";
 
 /** The SQLite file used when no database URL is configured, inside `dataDir`. */
 export const SQLITE_FILE_NAME = "calendar.db";
@@ -51,6 +52,7 @@ export function resolveStoreTarget(databaseUrl: string | null, dataDir: string):
 export async function openEventStore(options: OpenEventStoreOptions): Promise<MigratableEventStore> {
   const target = resolveStoreTarget(options.databaseUrl, options.dataDir);
   const clock = options.clock ?? systemClock;
-  if (target.kind === "postgres") return new KyselyEventStore(createPostgresKysely(target.url), postgresBackend, clock);
-  return new KyselyEventStore(createSqliteKysely(target.path), sqliteBackend, clock);
+  // Driver errors leave the adapter in the port's terms (unreachable database, duplicate uid).
+  if (target.kind === "postgres") return translateStoreErrors(new KyselyEventStore(createPostgresKysely(target.url), postgresBackend, clock));
+  return translateStoreErrors(new KyselyEventStore(createSqliteKysely(target.path), sqliteBackend, clock));
 }

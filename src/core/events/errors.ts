@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   INVALID_GOLDEN_FILE: "A golden file line is not a valid case.",
   INVALID_EVENT: "An event field is missing or not valid (the field is named).",
   EVENT_NOT_FOUND: "No event has this id.",
+  EVENT_CONFLICT: "An event with this UID already exists.",
   INVALID_QUERY: "A query parameter is not valid (the parameter is named).",
   INVALID_ICALENDAR: "The iCalendar text is malformed (the line and the problem are named).",
 } as const;
