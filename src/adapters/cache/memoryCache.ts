@@ -20,8 +20,9 @@ export function createMemoryCache<T extends object>(options: MemoryCacheOptions)
     maxSize: Math.max(1, options.maxBytes),
     sizeCalculation: (value, key) => Math.max(1, Buffer.byteLength(JSON.stringify(value)) + Buffer.byteLength(key)),
     ttlAutopurge: false,
+    // Read the clock on every lookup (the default caches it for a millisecond, which hides expiry from tests).
+    ttlResolution: 0,
     perf: options.now ? { now: options.now } : undefined,
-    dispose: (_value, _key, _reason) => undefined,
   });
   return {
     get(key) {
