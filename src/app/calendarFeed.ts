@@ -3,6 +3,7 @@ import { exportCalendar } from "../core/ical/export.js";
 import { importCalendar } from "../core/ical/import.js";
 import type { Clock } from "../ports/clock.js";
 import type { EventStore, StoredEvent } from "../ports/eventStore.js";
+import { startEpochOf } from "./eventTime.js";
 
 export interface FeedQuery {
   from?: string;
@@ -23,7 +24,7 @@ export async function exportFeed(query: FeedQuery, deps: { store: EventStore; cl
     events.push(...page);
     if (page.length < 500) break;
     const last = page[page.length - 1];
-    after = { startEpoch: last.allDay ? Date.parse(`${last.start}T00:00:00Z`) : Date.parse(last.start), id: last.id };
+    after = { startEpoch: startEpochOf(last), id: last.id };
   }
   return exportCalendar(events, { now: deps.clock.now(), calendarName: deps.calendarName });
 }

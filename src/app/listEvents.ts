@@ -9,6 +9,7 @@ import { addDays, formatDate, MS_PER_DAY } from "../core/time/civil.js";
 import { epochToZoned, formatInstant, parseIsoInstant, zonedToEpoch } from "../core/time/zone.js";
 import type { Clock } from "../ports/clock.js";
 import type { EventStore, StoredEvent } from "../ports/eventStore.js";
+import { startEpochOf } from "./eventTime.js";
 
 export interface EventListQuery {
   from?: string;
@@ -60,14 +61,6 @@ function readCursor(cursor: string | undefined): Position | null {
 
 const writeCursor = (p: Position): string => Buffer.from(JSON.stringify(p)).toString("base64url");
 
-function startEpoch(event: StoredEvent): number {
-  if (event.allDay) {
-    const [y, m, d] = event.start.split("-").map(Number);
-    return zonedToEpoch({ y, m, d }, { h: 0, mi: 0, s: 0 }, event.timezone);
-  }
-  return parseIsoInstant(event.start, event.timezone)!;
-}
-
 function durationMs(event: StoredEvent): number | null {
   if (event.end === null) return null;
   if (event.allDay) return Date.parse(`${event.end}T00:00:00Z`) - Date.parse(`${event.start}T00:00:00Z`);
@@ -77,7 +70,7 @@ function durationMs(event: StoredEvent): number | null {
 /** The occurrences of one stored event inside [from, to), as listed items. */
 function occurrences(event: StoredEvent, from: number, to: number): Array<{ item: ListedEvent; at: number }> {
   const length = durationMs(event);
-  const first = startEpoch(event);
+  const first = startEpochOf(event);
   if (!event.recurrence) {
     const end = length === null ? first : first + length;
     return first < to && (end > from || first >= from) ? [{ item: { ...event, occurrenceOf: null }, at: first }] : [];

@@ -103,7 +103,18 @@ export function traitsOf(ctx: ParsingContext, mentions: Mention[]): Traits {
 /** A soft mention directly followed by a word that is not a connector modifies that word ("Christmas market"). */
 const NEXT_WORD = /\s+([\p{L}][\p{L}'’]*)/uy;
 
+const adjectivalCache = new WeakMap<Mention, boolean>();
+
 export function isAdjectival(ctx: ParsingContext, m: Mention): boolean {
+  let known = adjectivalCache.get(m);
+  if (known === undefined) {
+    known = readAdjectival(ctx, m);
+    adjectivalCache.set(m, known);
+  }
+  return known;
+}
+
+function readAdjectival(ctx: ParsingContext, m: Mention): boolean {
   NEXT_WORD.lastIndex = m.end;
   const after = NEXT_WORD.exec(ctx.text);
   if (!after) return false;

@@ -21,7 +21,7 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
   );
   return {
     name: "HolidayExtractor",
-    startsWith: startsFor(locale, "holiday", () => ["this", "next", "upcoming", "coming", ...locale.holidays.flatMap((h) => h.names)], locale.holidays.some((h) => h.names.some((n) => /^\d/.test(n)))),
+    startsWith: startsFor(locale, "holiday", () => ["this", "next", "upcoming", "coming", ...locale.holidays.flatMap((h) => h.names.map((n) => n.replace(/^the\s+/, "")))], locale.holidays.some((h) => h.names.some((n) => /^\d/.test(n)))),
     trigger: triggerFor(locale, "holiday", () => locale.holidays.flatMap((h) => h.names)),
     pattern,
     extract(ctx, m) {

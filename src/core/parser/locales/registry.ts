@@ -33,18 +33,26 @@ export function configurationFor(code: string): Configuration {
   return config;
 }
 
-const signatures = new Map<string, RegExp>();
+const signatures = new Map<string, Set<string>>();
+
+/** Signature words as a set, with optional trailing letters expanded ("montags?" → montag, montags). */
+function signatureSet(code: string, words: readonly string[]): Set<string> {
+  let set = signatures.get(code);
+  if (!set) {
+    set = new Set(words.flatMap((w) => (w.endsWith("?") ? [w.slice(0, -2), w.slice(0, -1)] : [w])));
+    signatures.set(code, set);
+  }
+  return set;
+}
 
 /** Picks the locale whose signature words appear in the text; English when none does. */
 export function detectLocale(text: string): string {
+  let words: string[] | null = null;
   for (const [code, { constants }] of Object.entries(LOCALES)) {
     if (constants.signatureWords.length === 0) continue;
-    let re = signatures.get(code);
-    if (!re) {
-      re = new RegExp(`(?<![\\p{L}])(?:${constants.signatureWords.join("|")})(?![\\p{L}])`, "iu");
-      signatures.set(code, re);
-    }
-    if (re.test(text)) return code;
+    words ??= text.toLowerCase().split(/[^\p{L}]+/u);
+    const set = signatureSet(code, constants.signatureWords);
+    if (words.some((w) => set.has(w))) return code;
   }
   return "en";
 }
