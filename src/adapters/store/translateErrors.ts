@@ -34,7 +34,9 @@ export function translateStoreErrors<S extends EventStore>(store: S): S {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== "function" || property === "close") return value;
+      if (typeof value !== "function") return value;
+      // Methods run on the store itself (it keeps private fields the proxy does not have).
+      if (property === "close") return (value as () => unknown).bind(target);
       return (...args: unknown[]) => {
         try {
           const result = (value as (...a: unknown[]) => unknown).apply(target, args);
