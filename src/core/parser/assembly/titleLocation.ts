@@ -83,6 +83,14 @@ function trimEdges(text: string): string {
   return /\s\s|[\t\n\r]/.test(inner) ? inner.replace(/\s+/g, " ") : inner;
 }
 
+const TRAILING_JOINERS = new Set(["with", "and", "or", "w"]);
+const LEADING_CONNECTORS = new Set(["on", "at", "@", "by", "from", "every", "starting"]);
+
+/** A word of letters (or "@"): what may be dropped as a dangling connector. */
+function isWordish(word: string): boolean {
+  return word === "@" || /^[\p{L}]+$/u.test(word);
+}
+
 /** Removes noise prefixes ("Reminder:", "Join us for") and dangling connector words at either end. */
 function cleanTitle(ctx: ParsingContext, raw: string): string {
   let title = trimEdges(raw);
@@ -96,11 +104,14 @@ function cleanTitle(ctx: ParsingContext, raw: string): string {
       }
     }
   }
+  // Dangling connectors at either end ("Project deadline is", "on Sunday" leftovers), a few times over.
   for (let k = 0; k < 3; k++) {
-    const last = /\s+([\p{L}@]+)$/u.exec(title);
-    if (last && (ctx.locale.connectors.has(last[1].toLowerCase()) || /^(with|and|or|w)$/i.test(last[1]))) title = trimEdges(title.slice(0, last.index));
-    const first = /^([\p{L}@]+)\s+/u.exec(title);
-    if (first && /^(on|at|@|by|from|every|starting)$/i.test(first[1])) title = trimEdges(title.slice(first[0].length));
+    const space = title.lastIndexOf(" ");
+    const last = space >= 0 ? title.slice(space + 1) : "";
+    if (last && isWordish(last) && (ctx.locale.connectors.has(last.toLowerCase()) || TRAILING_JOINERS.has(last.toLowerCase()))) title = trimEdges(title.slice(0, space));
+    const firstSpace = title.indexOf(" ");
+    const first = firstSpace > 0 ? title.slice(0, firstSpace).toLowerCase() : "";
+    if (first && LEADING_CONNECTORS.has(first)) title = trimEdges(title.slice(firstSpace + 1));
   }
   return title;
 }
@@ -129,7 +140,11 @@ function markerPattern(ctx: ParsingContext): RegExp {
   return re;
 }
 
+const MARKER_HINT = /@|(?:^|\s)[a-z]{2,3}\s/i;
+
 function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
+  // Most pieces hold no short word followed by a space at all: skip the full pattern for them.
+  if (!MARKER_HINT.test(text)) return null;
   const m = markerPattern(ctx).exec(text);
   if (!m) return null;
   // "in" introduces a place, but not a manner or a time ("in person", "in advance", "in the morning").
