@@ -26,7 +26,7 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   if (hit) return hit;
   const g = grammarFor(locale);
   const mer = `\\s?${g.meridiem}`;
-  const daypart = `(?:\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)?`;
+  const daypart = `(?:\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night|\\s+sharp)?`;
   const oclock = `(?:\\s*(?:${locale.words.oclock}))`;
   const clock = `\\d{1,2}:[0-5]\\d(?::[0-5]\\d)?(?:${mer})?`;
   const special = "(?:the\\s+)?(?:noon|midday|mid-day|midnight|mid-night)";
@@ -42,7 +42,9 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   const halfHour = `half\\s+(?:${HOUR_WORD}|\\d{1,2})(?![:\\d])`;
   const withDaypart = `(?:\\d{1,2}(?::[0-5]\\d)?|${HOUR_WORD})(?=\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)`;
   const beforeDay = `\\d{1,2}(?::[0-5]\\d)?(?=\\s+(?:this\\s+(?:morning|afternoon|evening)|tonight|tomorrow|today)\\b)`;
-  const explicit = `(?:${relation}|${uhr}|${clock}|${hourMer}|${french}|${special}|${ish}|${oclockOnly}|${words}|${halfHour}|${withDaypart}|${beforeDay})${daypart}`;
+  // "tmrw 1730", "Fri 0900": four digits straight after a day word read as a 24-hour time.
+  const military = `(?<=(?:today|tonight|tomorrow|tmrw|tmr|mon|tue|tues|wed|weds|thu|thurs|fri|sat|sun|day|\\d(?:st|nd|rd|th)?)\\.?,?\\s)(?:[01]\\d|2[0-3])[0-5]\\d(?!\\d)`;
+  const explicit = `(?:${relation}|${uhr}|${clock}|${hourMer}|${french}|${special}|${ish}|${oclockOnly}|${words}|${halfHour}|${withDaypart}|${beforeDay}|${military})${daypart}`;
   const bare = `(?:\\d{1,2}:[0-5]\\d|[01]?\\d[0-5]\\d(?!\\d)|\\d{1,2}\\s[0-5]\\d(?!\\d)|\\d{1,2}|${HOUR_WORD})${daypart}`;
   const grammar = { explicit, bare };
   cache.set(locale.code, grammar);
@@ -68,6 +70,7 @@ function hourValue(text: string): number | null {
 export function readTime(raw: string): TimeSpec | null {
   let text = raw.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
   let daypart: Daypart | undefined;
+  text = text.replace(/ sharp$/, "");
   const dp = / (?:in the (morning|afternoon|evening|am|pm)|at (night))$/.exec(text);
   if (dp) {
     const word = dp[1] ?? dp[2];

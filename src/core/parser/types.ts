@@ -57,6 +57,8 @@ export interface RecurrenceSpec {
   /** RRULE BYDAY entries ("MO", "1SU", "-1TH"). */
   byDay?: string[];
   byMonthDay?: number;
+  /** Several days of the month ("the 1st and 15th"); byMonthDay holds the first of them. */
+  byMonthDays?: number[];
   byMonth?: number;
   count?: number;
   /** A bare frequency word ("weekly") that waits for a day from another mention. */

@@ -2,10 +2,10 @@
 import type { CalendarEvent, ComponentDetail, ComponentName } from "../../events/event.js";
 import { formatDate } from "../../time/civil.js";
 import { formatInstant } from "../../time/zone.js";
-import type { Mention, ParsingContext } from "../types.js";
-import { groupParts, type HeaderGroup, isAdjectival, splitParts } from "./segment.js";
-import { readTiming } from "./timing.js";
-import { readTitleLocation } from "./titleLocation.js";
+import type { DateMention, Mention, ParsingContext } from "../types.js";
+import { groupParts, type HeaderGroup, isAdjectival, type Part, splitParts } from "./segment.js";
+import { readTiming, type Timing } from "./timing.js";
+import { readTitleLocation, type TitleLocation } from "./titleLocation.js";
 
 function detail(ctx: ParsingContext, m: Mention | undefined, confidence?: number): ComponentDetail | undefined {
   if (!m) return undefined;
@@ -13,6 +13,35 @@ function detail(ctx: ParsingContext, m: Mention | undefined, confidence?: number
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** Reads the title and location once the timing says which mentions were read. */
+function readNames(ctx: ParsingContext, parts: Part[], groupMentions: Mention[], timing: Timing): TitleLocation {
+  const read = [...timing.used];
+  // Soft words used as adjectives ("Christmas market", "Midnight release party") stay in the title.
+  const removed = groupMentions.filter((m) => (timing.used.has(m) && !isNamedDay(m)) || !isSoftWord(m) || !isAdjectival(ctx, m));
+  const firstMention = Math.min(...read.map((m) => m.start));
+  let names = readTitleLocation(ctx, parts, removed, firstMention);
+  // A frequency adjective that was read ("Weekly sync every Monday") stays when the title would otherwise be one word.
+  const adjective = read.find((m) => m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m));
+  if (adjective && names.title.split(/\s+/).filter(Boolean).length < 2) {
+    names = readTitleLocation(ctx, parts, removed.filter((m) => m !== adjective), firstMention);
+  }
+  return names;
+}
+
+const DATE_LIST_JOINER = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)$/i;
+
+/**
+ * "Sat 3/11 and Sat 3/18, 9-10:30am": several written dates joined by "and" or commas make one event each,
+ * sharing the rest of the item. Otherwise the group is read once.
+ */
+function dateVariants(ctx: ParsingContext, mentions: Mention[]): Mention[][] {
+  if (mentions.some((m) => m.kind === "recurrence")) return [mentions];
+  const dates = mentions.filter((m): m is DateMention => m.kind === "date" && m.explicit && !m.soft && !m.endDate && !(m.lead && (ctx.locale.untilWords.has(m.lead) || ctx.locale.startingWords.has(m.lead))));
+  if (dates.length < 2) return [mentions];
+  for (let i = 1; i < dates.length; i++) if (!DATE_LIST_JOINER.test(ctx.text.slice(dates[i - 1].end, dates[i].start))) return [mentions];
+  return dates.map((keep) => mentions.filter((m) => m === keep || !dates.includes(m as DateMention)));
+}
 
 /** The events of a text, in the order they are written. */
 export function assemble(ctx: ParsingContext, mentions: Mention[]): CalendarEvent[] {
@@ -24,24 +53,16 @@ export function assemble(ctx: ParsingContext, mentions: Mention[]): CalendarEven
     const start = parts[0].start;
     const end = parts[parts.length - 1].end;
     const text = ctx.text.slice(start, end);
-    const timing = readTiming(ctx, groupMentions, text, previousDay);
-    if (!timing) continue;
-    if ((parts as HeaderGroup).header) {
+    for (const variant of dateVariants(ctx, groupMentions)) {
+      const timing = readTiming(ctx, variant, text, previousDay);
+      if (!timing) continue;
+      if ((parts as HeaderGroup).header) {
+        previousDay = timing.day ?? previousDay;
+        continue;
+      }
       previousDay = timing.day ?? previousDay;
-      continue;
+      events.push(toEvent(ctx, timing, readNames(ctx, parts, groupMentions, timing)));
     }
-    previousDay = timing.day ?? previousDay;
-    const read = [...timing.used];
-    // Soft words used as adjectives ("Christmas market", "Midnight release party") stay in the title.
-    const removed = groupMentions.filter((m) => (timing.used.has(m) && !isNamedDay(m)) || !isSoftWord(m) || !isAdjectival(ctx, m));
-    const firstMention = Math.min(...read.map((m) => m.start));
-    let names = readTitleLocation(ctx, parts, removed, firstMention);
-    // A frequency adjective that was read ("Weekly sync every Monday") stays when the title would otherwise be one word.
-    const adjective = read.find((m) => m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m));
-    if (adjective && names.title.split(/\s+/).filter(Boolean).length < 2) {
-      names = readTitleLocation(ctx, parts, removed.filter((m) => m !== adjective), firstMention);
-    }
-    events.push(toEvent(ctx, timing, names));
   }
   return events;
 }
@@ -70,12 +91,13 @@ function toEvent(ctx: ParsingContext, timing: ReturnType<typeof readTiming> & ob
   if (names.locationSpan && names.location) set("location", { text: names.location, span: names.locationSpan, confidence: 0.8 });
   const confidence = round(Math.max(0.05, timing.confidence * (names.title ? 1 : 0.8)));
   const allDay = timing.allDay;
+  const zone = timing.timezone ?? ctx.zone;
   return {
     title: names.title,
-    start: allDay ? formatDate(timing.startDate!) : formatInstant(timing.startEpoch!, ctx.zone),
-    end: allDay ? (timing.endDate ? formatDate(timing.endDate) : null) : timing.endEpoch != null ? formatInstant(timing.endEpoch, ctx.zone) : null,
+    start: allDay ? formatDate(timing.startDate!) : formatInstant(timing.startEpoch!, zone),
+    end: allDay ? (timing.endDate ? formatDate(timing.endDate) : null) : timing.endEpoch != null ? formatInstant(timing.endEpoch, zone) : null,
     allDay,
-    timezone: ctx.zone,
+    timezone: zone,
     recurrence: timing.recurrence,
     location: names.location,
     confidence,

@@ -49,7 +49,9 @@ function dayCode(code: string): DayCode | null {
 /** True when `date` is a day the rule repeats on (ignoring INTERVAL, which counts from the first occurrence). */
 export function matchesRule(rule: RecurrenceSpec, date: CivilDate): boolean {
   if (rule.byMonth && date.m !== rule.byMonth) return false;
-  if (rule.byMonthDay) {
+  if (rule.byMonthDays) {
+    if (!rule.byMonthDays.includes(date.d)) return false;
+  } else if (rule.byMonthDay) {
     const target = rule.byMonthDay > 0 ? rule.byMonthDay : daysInMonth(date.y, date.m) + rule.byMonthDay + 1;
     if (date.d !== target) return false;
   }
@@ -71,7 +73,7 @@ export function matchesRule(rule: RecurrenceSpec, date: CivilDate): boolean {
  * day of the month jump from month to month; the rest walk day by day.
  */
 export function firstOccurrence(rule: RecurrenceSpec, from: CivilDate, accept: (date: CivilDate) => boolean): CivilDate | null {
-  if (rule.byMonthDay && rule.byMonthDay > 0 && !rule.byDay) {
+  if (rule.byMonthDay && rule.byMonthDay > 0 && !rule.byDay && !rule.byMonthDays) {
     for (let i = 0; i < 12 * 4 + 1; i++) {
       const first = addMonths({ y: from.y, m: from.m, d: 1 }, i);
       if (rule.byMonth && first.m !== rule.byMonth) continue;
@@ -93,7 +95,8 @@ export function formatRule(rule: RecurrenceSpec, until: CivilDate | undefined, a
   const parts = [`FREQ=${rule.freq}`];
   if (rule.interval && rule.interval > 1) parts.push(`INTERVAL=${rule.interval}`);
   if (rule.byMonth) parts.push(`BYMONTH=${rule.byMonth}`);
-  if (rule.byMonthDay) parts.push(`BYMONTHDAY=${rule.byMonthDay}`);
+  if (rule.byMonthDays) parts.push(`BYMONTHDAY=${rule.byMonthDays.join(",")}`);
+  else if (rule.byMonthDay) parts.push(`BYMONTHDAY=${rule.byMonthDay}`);
   if (rule.byDay && rule.byDay.length > 0) parts.push(`BYDAY=${rule.byDay.join(",")}`);
   if (rule.count) parts.push(`COUNT=${rule.count}`);
   if (until) parts.push(`UNTIL=${formatDate(until).replace(/-/g, "")}${allDay ? "" : "T235959"}`);

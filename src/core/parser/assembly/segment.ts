@@ -14,6 +14,8 @@ export interface Part {
   end: number;
   sepBefore: Separator;
   mentions: Mention[];
+  /** Text inside brackets: a remark, never the title or the place unless nothing else is. */
+  aside?: boolean;
 }
 
 const ABBREVIATION_BEFORE_DOT = /(?:^|[^\p{L}])(?:[A-Z][a-z]{0,2}|[ap]\.m|[ap]\.m\.)$/u;
@@ -53,6 +55,7 @@ export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
   let cursor = 0;
   let sep: Separator = "start";
   let mentionIndex = 0;
+  let inBrackets = false;
   const sorted = mentions.length > 1 ? [...mentions].sort((a, b) => a.start - b.start) : mentions;
   for (let i = 0; i < text.length; ) {
     while (mentionIndex < sorted.length && sorted[mentionIndex].end <= i) mentionIndex++;
@@ -64,13 +67,15 @@ export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
     }
     const [length, kind] = found;
     if (i > cursor || parts.length === 0) {
-      parts.push({ start: cursor, end: i, sepBefore: sep, mentions: [] });
+      parts.push({ start: cursor, end: i, sepBefore: sep, mentions: [], aside: inBrackets });
       sep = kind;
     } else if (STRENGTH[kind] > STRENGTH[sep]) sep = kind; // "\n•": the line break is what counts
+    if (text[i] === "(") inBrackets = true;
+    else if (text[i] === ")") inBrackets = false;
     i += length;
     cursor = i;
   }
-  parts.push({ start: cursor, end: text.length, sepBefore: sep, mentions: [] });
+  parts.push({ start: cursor, end: text.length, sepBefore: sep, mentions: [], aside: inBrackets });
   for (const mention of mentions) {
     const part = parts.find((p) => mention.start >= p.start && mention.start < Math.max(p.end, p.start + 1)) ?? parts[parts.length - 1];
     part.mentions.push(mention);
@@ -81,23 +86,31 @@ export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
 export interface Traits {
   day: boolean;
   time: boolean;
+  /** A recurrence with its days ("weekdays at 7:45am"): a following bare date or span bounds it. */
+  recurrence?: boolean;
+  /** Only dates (no time, no recurrence). */
+  datesOnly?: boolean;
 }
 
 /** What a set of mentions says about an event: does it give a day, a time? Bounds and adjectives do not count. */
 export function traitsOf(ctx: ParsingContext, mentions: Mention[]): Traits {
   let day = false;
   let time = false;
+  let recurrence = false;
   for (const m of mentions) {
     if (m.kind === "date") {
       if (m.lead && (ctx.locale.untilWords.has(m.lead) || (ctx.locale.startingWords.has(m.lead) && m.lead !== "from"))) continue;
       if (m.soft && isAdjectival(ctx, m)) continue;
       day = true;
-    } else if (m.kind === "recurrence") day = day || (!m.adjectival && !m.rule.open);
+    } else if (m.kind === "recurrence") {
+      day = day || (!m.adjectival && !m.rule.open);
+      recurrence = recurrence || !m.adjectival;
+    }
     else if (m.kind === "instant") day = true;
     else if (m.kind === "dateTimeRange") day = time = true;
     else if (m.kind === "time" && !(m.soft && isAdjectival(ctx, m))) time = true;
   }
-  return { day, time };
+  return { day, time, recurrence, datesOnly: day && !time && !recurrence && mentions.every((m) => m.kind === "date") };
 }
 
 /** A soft mention directly followed by a word that is not a connector modifies that word ("Christmas market"). */
@@ -171,14 +184,15 @@ export function groupParts(ctx: ParsingContext, parts: Part[]): Part[][] {
       have = { day: false, time: false };
     }
     const traits = traitsOf(ctx, part.mentions);
-    const clash = (traits.day && have.day) || (traits.time && have.time);
+    const bound = have.recurrence && traits.datesOnly;
+    const clash = !bound && ((traits.day && have.day) || (traits.time && have.time));
     if (clash && current.length > 0 && part.sepBefore !== "start") {
       groups.push(current);
       current = [];
       have = { day: false, time: false };
     }
     current.push(part);
-    have = { day: have.day || traits.day, time: have.time || traits.time };
+    have = { day: have.day || traits.day, time: have.time || traits.time, recurrence: have.recurrence || traits.recurrence };
   }
   if (current.length > 0) groups.push(current);
   for (const g of groups) if (headers.has(g[0])) (g as HeaderGroup).header = true;

@@ -19,6 +19,8 @@ export interface Timing {
   startEpoch?: number;
   endEpoch?: number | null;
   recurrence: string | null;
+  /** The event's zone when the text names one a rule repeats in; the parse zone otherwise. */
+  timezone?: string;
   /** Mentions that were read (their text leaves the title). */
   used: Set<Mention>;
   dayMention?: Mention;
@@ -92,6 +94,20 @@ function isEvening(ctx: ParsingContext, text: string, day: DateMention | undefin
 
 function morningOnly(day: DateMention | undefined, time: TimeMention | undefined): boolean {
   return (day?.daypart ?? time?.time.daypart) === "morning";
+}
+
+/** Where a zone written in the text lives, for rules that repeat in it ("ET" → America/New_York). */
+const ZONE_HOMES: Record<string, string> = {
+  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", pt: "America/Los_Angeles",
+  mst: "America/Denver", mdt: "America/Denver", mt: "America/Denver",
+  cst: "America/Chicago", cdt: "America/Chicago", ct: "America/Chicago",
+  est: "America/New_York", edt: "America/New_York", et: "America/New_York",
+  gmt: "Europe/London", bst: "Europe/London", utc: "UTC", z: "UTC",
+  cet: "Europe/Berlin", cest: "Europe/Berlin", jst: "Asia/Tokyo", ist: "Asia/Kolkata", aest: "Australia/Sydney", aedt: "Australia/Sydney",
+};
+
+function zoneHome(zone: ZoneMention): string | undefined {
+  return zone.zone.iana ?? ZONE_HOMES[zone.text.toLowerCase().replace(/[()\s]/g, "")];
 }
 
 /** Resolves a start (and optional end) time of day into minutes, with the daypart of the day mention. */
@@ -243,13 +259,22 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
     if (mins.start.guessed) timing.confidence = Math.min(timing.confidence, 0.6);
   }
   let from = ctx.today;
+  let spanEnd: CivilDate | undefined;
+  // A rule written with a zone ("every Tuesday 9am ET") repeats in that zone's wall-clock time.
+  const home = p.zone ? zoneHome(p.zone) : undefined;
+  if (home) {
+    p.zone = { ...p.zone!, zone: { iana: home } };
+    timing.timezone = home;
+  }
   if (p.starting) {
     note(p.starting);
     from = compareDates(p.starting.date, ctx.today) > 0 ? p.starting.date : ctx.today;
   } else if (p.day && !dayForRule && p.day.explicit && !rule.open && p.day.source !== "RelativeDayExtractor") {
-    // "every Thursday … Dec 3": a written day is where the rule starts.
+    // "every Thursday … Dec 3": a written day is where the rule starts; a written span ("June 22 – Aug 14")
+    // is where it starts and ends.
     note(p.day);
     if (compareDates(p.day.date, from) > 0) from = p.day.date;
+    if (p.day.endDate && !p.until) spanEnd = addDays(p.day.endDate, -1);
   }
   // Durations in weeks/months/sessions bound the rule; shorter ones are the event's length.
   if (p.duration && p.duration.unit !== "minute" && p.duration.unit !== "day") {
@@ -262,7 +287,7 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
   const first = firstOccurrence(rule, from, (date) => startMinutes === undefined || instantOf(ctx, date, startMinutes, p.zone) >= ctx.reference);
   if (!first) return null;
   if (rule.open && rule.freq === "WEEKLY") rule = closeRule(rule, makeDate("first occurrence", { start: 0, end: 0, text: "" }, 1, { date: first, explicit: true }));
-  let until: CivilDate | undefined;
+  let until: CivilDate | undefined = spanEnd;
   if (p.until) {
     note(p.until);
     until = p.until.date;

@@ -92,8 +92,35 @@ function isWordish(word: string): boolean {
 }
 
 /** Removes noise prefixes ("Reminder:", "Join us for") and dangling connector words at either end. */
+const framingPatterns = new Map<string, { leadIn: RegExp; tail: RegExp }>();
+
+/** Strips sentence framing: "are we still on for drinks" → "drinks"; "Our Spring Concert will be held" → "Spring Concert". */
+function unframe(ctx: ParsingContext, title: string): string {
+  let p = framingPatterns.get(ctx.locale.code);
+  if (!p) {
+    const alt = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|");
+    p = { leadIn: new RegExp(`^.*?(?:^|\\s)(?:${alt(ctx.locale.titleLeadIns)})(?:\\s+|$)`, "iu"), tail: new RegExp(`\\s+(?:${alt(ctx.locale.titleTails)})(?:\\s.*)?$`, "iu") };
+    framingPatterns.set(ctx.locale.code, p);
+  }
+  let out = title;
+  const lead = p.leadIn.exec(out);
+  if (lead) {
+    // Framing alone ("I'm thinking") names nothing: the title is elsewhere.
+    if (lead[0].trim().length >= out.trim().length) return "";
+    out = out.slice(lead[0].length);
+  }
+  const tail = p.tail.exec(out);
+  const framed = out !== title || Boolean(tail);
+  if (tail && tail.index > 0) out = out.slice(0, tail.index);
+  if (framed) {
+    const first = out.split(" ")[0]?.toLowerCase();
+    if (first && ctx.locale.titleDeterminers.has(first) && out.includes(" ")) out = out.slice(out.indexOf(" ") + 1);
+  }
+  return trimEdges(out);
+}
+
 function cleanTitle(ctx: ParsingContext, raw: string): string {
-  let title = trimEdges(raw);
+  let title = unframe(ctx, trimEdges(raw));
   for (let changed = true; changed; ) {
     changed = false;
     const lower = title.toLowerCase();
@@ -181,6 +208,21 @@ function spanOfWords(text: string, ranges: Array<[number, number]>, phrase: stri
   return [start, Math.max(start, end)];
 }
 
+/** A street address: a number, a name, a street word ("58 MAIN ST", "410 W 14th St"). */
+const ADDRESS = /^[^\p{L}\p{N}]*\d+[A-Za-z]?\s+(?:[\p{L}\d.'-]+\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|plaza|square|sq|court|ct|parkway|pkwy|highway|hwy)\b\.?/iu;
+
+/** Common nouns that open a place description written in lower case ("corner of Elm & 5th", "school cafeteria"). */
+const PLACE_NOUNS = /^[^\p{L}\p{N}]*(?:corner|room|suite|floor|building|hall|lobby|office|studio|school|church|park|cafe|café|cafeteria|library|gym|pool|field|court|center|centre|campus|auditorium|ballroom|basement|rooftop|backyard|garden|pier|station|terminal|gate|main|north|south|east|west|downtown|upstairs|downstairs)\b/iu;
+
+/** Greetings and sign-offs, never places ("Thanks!", "Cheers"). */
+const CLOSINGS = /^[^\p{L}]*(?:thanks|thank\s+you|thx|cheers|best|regards|best\s+regards|kind\s+regards|love|xoxo|bye|see\s+you|hi|hello|hey|dear|sincerely)\b/iu;
+
+/** An unmarked item reads as a place when it starts like a name or a number, or with a place noun. */
+function looksLikePlace(text: string): boolean {
+  if (!/\p{L}/u.test(text) || CLOSINGS.test(text)) return false;
+  return /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || PLACE_NOUNS.test(text);
+}
+
 /** Reads the title and location of one event group. */
 export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: Mention[], firstMention: number): TitleLocation {
   const start = parts[0].start;
@@ -191,8 +233,11 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   let locationPieces = new Set<Piece>();
   let titleCut: { piece: Piece; end: number } | null = null;
 
-  // 1. A marked location anywhere in the group.
-  for (const piece of pieces) {
+  // 1. A marked location: in the item holding the date or time first, then after it, then before it.
+  const firstPart = parts.findIndex((p) => p.start <= firstMention && firstMention < Math.max(p.end, p.start + 1));
+  const byNearness = [...pieces.filter((p) => p.part >= firstPart), ...pieces.filter((p) => p.part < firstPart)];
+  for (const piece of byNearness) {
+    if (parts[piece.part].aside) continue;
     const text = ctx.text.slice(piece.start, piece.end);
     const hit = findMarker(ctx, text);
     if (!hit) continue;
@@ -208,7 +253,7 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   if (!location) {
     // An unmarked item reads as a place only when it looks like one: a name or a number first ("Hall B",
     // "Copacabana, 268 W 47th St"), not an instruction ("bring a dish").
-    const candidate = pieces.find((p) => p.afterMention && (p.boundary === "hard" || p.boundary === "soft") && parts[p.part].mentions.length === 0 && /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(ctx.text.slice(p.start, p.end)));
+    const candidate = pieces.find((p) => p.afterMention && p.boundary !== "mention" && p.boundary !== "start" && parts[p.part].mentions.length === 0 && !parts[p.part].aside && looksLikePlace(ctx.text.slice(p.start, p.end)));
     if (candidate && pieces.some((p) => p !== candidate && p.start < candidate.start)) {
       location = { start: candidate.start, end: candidate.end };
       locationPieces.add(candidate);
@@ -220,8 +265,12 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
     let last = from;
     for (const next of pieces) {
       if (next.start <= last.start) continue;
-      if (next.part !== last.part + 1 || parts[next.part].sepBefore !== "soft" || next.boundary !== "soft") break;
+      if (next.part !== last.part + 1 || next.boundary === "mention") break;
+      // Commas continue a place ("Dance Manhattan, 39 W 19th St"); a bar or dot only before a street address.
+      const sep = parts[next.part].sepBefore;
+      if (sep !== "soft" && !(sep === "hard" && ADDRESS.test(ctx.text.slice(next.start, next.end)))) break;
       if (parts[next.part].mentions.some((m) => removed.includes(m))) break;
+      if (mask.subarray(last.end - start, next.start - start).some((v) => v === 1)) break;
       location!.end = next.end;
       locationPieces.add(next);
       last = next;
@@ -229,8 +278,8 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   }
 
   // 3. The title: the pieces of the item holding the first date/time phrase, else the nearest item before it.
-  const titlePieces = pieces.filter((p) => !locationPieces.has(p) || titleCut?.piece === p);
-  const mentionPart = parts.findIndex((p) => p.start <= firstMention && firstMention < Math.max(p.end, p.start + 1));
+  const titlePieces = pieces.filter((p) => (!locationPieces.has(p) || titleCut?.piece === p) && !parts[p.part].aside);
+  const mentionPart = firstPart;
   const order = [...titlePieces.filter((p) => p.part === mentionPart), ...titlePieces.filter((p) => p.part < mentionPart).reverse(), ...titlePieces.filter((p) => p.part > mentionPart)];
   let title = "";
   let titleSpan: [number, number] | null = null;

@@ -18,13 +18,13 @@ export function durationExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
   const amount = `(?:\\d+(?:[.,]\\d+)?|${g.numberWord}|half\\s+an?)`;
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:for\\s+(?:about\\s+|around\\s+|approximately\\s+)?(${amount})\\s*-?\\s*(mins?|minutes?|hrs?|hours?|h|m|days?|wks?|weeks?|months?|times|sessions|classes|lessons)(\\s+and\\s+a\\s+half)?|(${amount})\\s+(times|sessions|classes|lessons|occurrences)(?:\\s+total)?|\\((\\d+)\\s*(mins?|minutes?|hrs?|hours?)\\))(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:(?:for|lasts?|lasting|takes?|will\\s+last|will\\s+take)\\s+(?:about\\s+|around\\s+|approximately\\s+|roughly\\s+)?(${amount})\\s*-?\\s*(mins?|minutes?|hrs?|hours?|h|m|days?|wks?|weeks?|months?|times|sessions|classes|lessons)(\\s+and\\s+a\\s+half)?|(${amount})\\s+(times|sessions|classes|lessons|occurrences)(?:\\s+total)?|\\((\\d+)\\s*(mins?|minutes?|hrs?|hours?)\\))(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
     name: "DurationExtractor",
-    startsWith: startsFor(locale, "duration", () => ["for", "half", ...Object.keys(locale.numbers)], true, "("),
-    trigger: triggerFor(locale, "duration", () => ["for", "times", "sessions", "classes", "lessons", "occurrences"], false, "("),
+    startsWith: startsFor(locale, "duration", () => ["for", "last", "lasts", "lasting", "take", "takes", "will", "half", ...Object.keys(locale.numbers)], true, "("),
+    trigger: triggerFor(locale, "duration", () => ["for", "last", "lasts", "lasting", "take", "takes", "times", "sessions", "classes", "lessons", "occurrences"], false, "("),
     pattern,
     extract(_ctx, m) {
       const amountText = (m[1] ?? m[4] ?? m[6]).toLowerCase().replace(/\s+/g, " ");

@@ -15,7 +15,7 @@ export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
   const every = `(?:every|each|the|a)`;
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?(${nth})\\s+(${g.weekday})\\s+(?:of|in)\\s+${every}\\s+month` +
-      `|(?:on\\s+)?(?:the\\s+)?(${g.dayNumber})\\s+(?:day\\s+)?of\\s+(?:every|each|the)\\s+month` +
+      `|(?:on\\s+)?(?:the\\s+)?(${g.dayNumber}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${g.dayNumber})*)\\s+(?:day\\s+)?of\\s+(?:every|each|the)\\s+month` +
       `|(?:every|each)\\s+month\\s+on\\s+the\\s+(${g.dayNumber})` +
       `|(?:every|each)\\s+(${g.month})\\s+(${g.dayNumber}))(?![\\p{L}\\p{N}])`,
     "giu",
@@ -38,9 +38,11 @@ export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
         if (month === null || day === null || day < 1 || day > 31) return null;
         return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, { freq: "YEARLY", byMonth: month, byMonthDay: day });
       }
-      const day = readNumber(locale, m[3] ?? m[4]);
-      if (day === null || day < 1 || day > 31) return null;
-      return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, { freq: "MONTHLY", byMonthDay: day });
+      const dayTexts = m[3] ? m[3].split(/\s*(?:,|and|&)\s*(?:the\s+)?/i) : [m[4]];
+      const days = dayTexts.map((t) => readNumber(locale, t.trim()));
+      if (days.some((d) => d === null || d < 1 || d > 31)) return null;
+      const sorted = [...new Set(days as number[])].sort((a, b) => a - b);
+      return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, { freq: "MONTHLY", byMonthDay: sorted[0], byMonthDays: sorted.length > 1 ? sorted : undefined });
     },
   };
 }

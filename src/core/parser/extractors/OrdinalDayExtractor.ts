@@ -11,7 +11,7 @@ import { nextDayOfMonth } from "../resolve.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
 
-const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till|and|of|for|monthly|every|each|starting|@|noon|midnight|in\s+the|between|\d)(?![\p{L}]))/iu;
+const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till|and|of|for|monthly|every|each|starting|@|noon|midnight|in\s+the|between)(?![\p{L}])|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|[ap]\b)|\d{1,2}:\d\d)/iu;
 
 export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);

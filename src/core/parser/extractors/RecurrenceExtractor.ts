@@ -3,7 +3,7 @@
  * "every weekday", "every weekend", "every day except Sunday", "every Monday, Wednesday and Friday",
  * "Tuesdays", "on Mondays and Wednesdays", "Tue/Thu", "Mon & Thu" (days joined by a slash, "&" or "+" read as a schedule).
  */
-import { grammarFor, readNumber } from "../grammar.js";
+import { grammarFor, lookup, readNumber } from "../grammar.js";
 import { startsFor, triggerFor, weekdayWords, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
@@ -22,13 +22,14 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
       `(?:${every})\\s+(?:(${locale.words.other}|\\d+|${g.numberWord})\\s+)?(?:(days?|weeks?|months?|years?)(?:\\s+except\\s+(?:on\\s+)?(${list}))?|(weekdays?|week\\s*days?|weekends?|week-ends?)|(${list}))` +
       `|(?:on\\s+)?((?:${g.weekdayPlural})(?:\\s*(?:,\\s*(?:${locale.words.and})|,|${locale.words.and}|&|/)\\s*(?:${g.weekdayPlural}))*)` +
       `|((?:${g.weekday})(?:\\s*[/&+]\\s*(?:${g.weekday}))+)` +
+      `|(${g.weekday})\\s*(?:-|–|—|thru|through)\\s*(${g.weekday})` +
       `)(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
     name: "RecurrenceExtractor",
     startsWith: startsFor(locale, "recurrence", () => ["on", ...wordsOfSource(locale.words.every), ...weekdayWords(locale)]),
-    trigger: triggerFor(locale, "recurrence", () => [...locale.words.every.split("|"), ...Object.keys(locale.weekdayPlurals)], false, "/&+"),
+    trigger: triggerFor(locale, "recurrence", () => [...locale.words.every.split("|"), ...Object.keys(locale.weekdayPlurals)], false, "/&+-–—"),
     pattern,
     extract(_ctx, m) {
       const intervalText = m[1]?.toLowerCase();
@@ -47,6 +48,17 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
         else rule = { freq: "YEARLY", open: true };
       } else if (m[4]) {
         rule = /end/i.test(m[4]) ? { freq: "WEEKLY", byDay: ["SA", "SU"] } : { freq: "WEEKLY", byDay: WORKWEEK };
+      } else if (m[8]) {
+        // "Mon-Fri": every day from the first to the second, wrapping over the weekend ("Fri-Mon").
+        const from = lookup(locale.weekdays, m[8]);
+        const to = lookup(locale.weekdays, m[9]);
+        if (from === null || to === null || from === to) return null;
+        const days: string[] = [];
+        for (let d = from; ; d = (d + 1) % 7) {
+          days.push(DAY_CODES[d]);
+          if (d === to) break;
+        }
+        rule = { freq: "WEEKLY", byDay: days.sort(mondayFirst) };
       } else {
         const listText = m[5] ?? m[6] ?? m[7];
         const codes = weekdayCodes(locale, listText);

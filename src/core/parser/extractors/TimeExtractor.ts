@@ -37,6 +37,14 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
         const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase();
         if (word && !ctx.locale.connectors.has(word)) return null;
       }
+      // "at 500 Market St": a number before a name on the same line is a street number when it has three
+      // digits or more, or when a street word follows ("at 5 Main St").
+      if (bare && /^\d{1,4}$/.test(timeText.trim())) {
+        const rest = ctx.text.slice(span.end);
+        const named = /^[ \t]+[\p{Lu}][\p{L}.'’]*(?:[ \t]|$)/u.test(rest) && !/^[ \t]+(?:AM|PM|A\.M|P\.M|UTC|GMT|[A-Z]{2,4}T)\b/.test(rest);
+        const street = /^[ \t]+(?:[\p{L}\d.'’-]+[ \t]+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|plaza|square|court|ct|parkway|pkwy)\b/iu.test(rest);
+        if ((named && timeText.trim().length >= 3) || street) return null;
+      }
       const confidence = time.meridiem || time.is24h || time.midnight ? (approx ? 0.8 : 0.95) : 0.6;
       return makeTime("TimeExtractor", { start, end: span.end, text: ctx.text.slice(start, span.end) }, confidence, { time, soft: /^(the\s+)?(noon|midnight|midday)$/i.test(timeText.trim()) });
     },

@@ -30,7 +30,8 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
       const after = ctx.text.slice(m.index + m[0].length);
       // "sat" / "sun" / "wed" in lower case are words unless a date or time follows.
       if (!m[1] && !m[3] && !m[4] && !m[6] && locale.ambiguousWeekdays.has(dayText.toLowerCase()) && dayText === dayText.toLowerCase()) {
-        if (/^\s+[a-z]{3,}/.test(after) && !/^\s+(at|from|the|morning|evening|night|afternoon|noon|\d)/i.test(after)) return null;
+        const atPhraseStart = /(?:^|[.!?;:,|\n(]\s*)$/.test(ctx.text.slice(0, m.index));
+        if (!atPhraseStart && /^\s+[a-z]{3,}/.test(after) && !/^\s+(at|from|the|morning|evening|night|afternoon|noon|\d)/i.test(after)) return null;
         if (dayText.length <= 2) return null;
       }
       let confidence = 0.85;

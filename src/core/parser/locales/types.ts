@@ -26,6 +26,19 @@ export interface LocaleConstants {
   readonly noisePrefixes: readonly string[];
   /** Words that put the day after them in the past ("last Tuesday", "earlier today"): no event. */
   readonly pastWords: ReadonlySet<string>;
+  /**
+   * Sentence framing around the event's name, as regex sources: lead-ins dropped with everything before
+   * them ("are we still on for", "confirm your"), verb phrases dropped with everything after them
+   * ("will take place", "will be held").
+   */
+  readonly titleLeadIns: readonly string[];
+  readonly titleTails: readonly string[];
+  /** Determiners dropped from a title read out of a sentence ("Our Spring Concert will be held"). */
+  readonly titleDeterminers: ReadonlySet<string>;
+  /** Words that say the text looks back ("went", "was"): a weekday or time with them is no future event. */
+  readonly pastVerbs: ReadonlySet<string>;
+  /** Words that say a past-sounding text is about a change to come ("moved", "rescheduled"). */
+  readonly changeWords: ReadonlySet<string>;
   /** Words that say a multi-day span ends (until, through). */
   readonly untilWords: ReadonlySet<string>;
   /** Words that say a recurrence starts (starting, from, beginning). */

@@ -20,6 +20,19 @@ export function dropPastRefiner(): Refiner {
         const after = ctx.text.slice(m.end, m.end + 6);
         if (ctx.locale.pastWords.has(before) || AGO.test(after) || (compareDates(m.date, ctx.today) < 0 && !m.endDate && m.source === "RelativeDayExtractor")) past.add(m);
       }
+      // A date with a year that is already over ("born on July 4th, 1990").
+      for (const m of mentions) {
+        if (m.kind === "date" && !past.has(m) && /\b(?:19|20)\d{2}\b/.test(m.text) && compareDates(m.endDate ?? m.date, ctx.today) < 0) past.add(m);
+      }
+      // A text told in the past tense ("The meeting on Monday went well", "We met at 5 last time"): its
+      // weekdays and bare times are what happened, unless it speaks of a change or of what is to come.
+      const words = ctx.text.toLowerCase().split(/[^\p{L}']+/u);
+      if (words.some((w) => ctx.locale.pastVerbs.has(w)) && !words.some((w) => ctx.locale.changeWords.has(w) || w.endsWith("'ll"))) {
+        for (const m of mentions) {
+          if ((m.kind === "date" && !m.explicit) || (m.kind === "time" && !m.time.meridiem && !m.time.is24h)) past.add(m);
+          if (m.kind === "time" && /^\s*last\s+time\b/i.test(ctx.text.slice(m.end))) past.add(m);
+        }
+      }
       if (past.size === 0) return mentions;
       // A text that only speaks of the past has no event: its times go with its days.
       const onlyPast = mentions.every((m) => past.has(m) || m.kind === "time" || m.kind === "zone" || m.kind === "duration");
