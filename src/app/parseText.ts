@@ -4,7 +4,7 @@
  */
 import type { CalendarEvent } from "../core/events/event.js";
 import { CalendarError } from "../core/events/errors.js";
-import { parse } from "../core/parser/parse.js";
+import { parse, validateOptions } from "../core/parser/parse.js";
 import type { ParseResult, ParseTraceStep } from "../core/parser/options.js";
 import type { Cache } from "../ports/cache.js";
 import type { Clock } from "../ports/clock.js";
@@ -45,7 +45,10 @@ function readRequest(request: ParseRequest, deps: ParseTextDeps): { text: string
   if (locale !== undefined && typeof locale !== "string") throw new CalendarError("INVALID_TEXT", "locale must be a string", "locale");
   // Without a reference, "now" is taken to the minute so that repeated texts within a minute share a cache entry.
   const now = Math.floor(deps.clock.now() / 60_000) * 60_000;
-  return { text, reference: reference ?? now, timezone: timezone ?? deps.defaultTimezone, locale: locale as string | undefined };
+  const input = { text, reference: reference ?? now, timezone: timezone ?? deps.defaultTimezone, locale: locale as string | undefined };
+  // Checked before the cache is asked, so a refused request is not counted as a miss.
+  validateOptions(input.text, { reference: input.reference, timezone: input.timezone });
+  return input;
 }
 
 /** The cache key: normalised text, reference, zone and locale. */

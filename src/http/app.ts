@@ -31,7 +31,9 @@ function classify(error: unknown): { code: ApiErrorCode; detail: string; field?:
   const e = error as FastifyError;
   if (e?.validation) {
     const first = e.validation[0];
-    const field = (first?.instancePath?.replace(/^\//, "").replace(/\//g, ".") || (first?.params as { missingProperty?: string })?.missingProperty) ?? e.validationContext;
+    const params = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+    const field = (first?.instancePath?.replace(/^\//, "").replace(/\//g, ".") || params?.missingProperty || params?.additionalProperty) ?? e.validationContext;
+    if (params?.additionalProperty) return { code: "VALIDATION_FAILED", detail: `${e.validationContext ?? "request"}: unknown property ${JSON.stringify(params.additionalProperty)}`, field: params.additionalProperty };
     return { code: "VALIDATION_FAILED", detail: `${e.validationContext ?? "request"}${field ? ` ${field}` : ""}: ${first?.message ?? e.message}`, field: field || undefined };
   }
   switch (e?.code) {
@@ -53,12 +55,13 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     bodyLimit: deps.config.server.bodyLimitBytes,
     trustProxy: deps.config.server.trustProxy,
     requestIdHeader: false,
+    // While closing, requests still reach the app, which refuses them as problem+json (see the hook below).
+    return503OnClosing: false,
     requestIdLogLabel: "requestId",
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    disableRequestLogging: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   });
 
@@ -77,6 +80,9 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   await app.register(observePlugin, deps);
+  app.addHook("onRequest", async (request) => {
+    if (!deps.accepting() && request.routeOptions.config?.scope !== "public") throw new ApiError("NOT_READY", "the service is shutting down; retry on another instance");
+  });
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cors, {
     origin: deps.config.security.corsOrigins.includes("*") ? true : deps.config.security.corsOrigins,

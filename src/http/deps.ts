@@ -45,6 +45,8 @@ export interface HttpDeps {
   rateLimiter: RateLimiter;
   /** Full health (all checks). */
   health: () => Promise<HealthReport>;
+  /** False once shutdown began: new requests are answered 503 NOT_READY (problem+json). */
+  accepting: () => boolean;
   /** Readiness: false while starting, draining, or when the database is unreachable. */
   readiness: () => Promise<{ ready: boolean; reason?: string }>;
   /** GET /status body. */

@@ -90,13 +90,15 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     observer: createObserver(metrics, loggers, counters),
     rateLimiter: createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour),
     health: () => runHealthChecks(checks, clock),
+    accepting: () => lifecycle.state === "starting" || lifecycle.state === "ready",
     readiness: async () => {
       if (!lifecycle.isReady()) return { ready: false, reason: `the service is ${lifecycle.state}` };
       try {
         await within(store.ping(), 1_000, "the database");
         return { ready: true };
       } catch (error) {
-        return { ready: false, reason: `the database is unreachable: ${(error as Error).message}` };
+        const message = (error as Error).message;
+        return { ready: false, reason: message.startsWith("the database") ? message : `the database is unreachable: ${message}` };
       }
     },
     status: async () => ({

@@ -21,8 +21,9 @@ async function runSingle(config: AppConfig, io: CliIo, clusterWorker: boolean): 
           resolveExit(report.timedOut || report.failed.length > 0 ? 1 : 0);
         });
     };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
+    // Every signal joins the one shutdown under way (a second SIGTERM must not kill a draining server).
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
   });
 }
 

@@ -17,5 +17,8 @@ export function createPostgresKysely(url: string): Kysely<StoreDatabase> {
   // An idle client dropped by the server emits "error" on the pool; unhandled it would crash the process.
   // The pool discards that client and the next query reports any lasting problem.
   pool.on("error", () => undefined);
+  // A connection that drops while a query runs emits "error" on its client, which the pool only listens
+  // to while the client is idle (node-postgres #3083); the query itself still fails and is translated.
+  pool.on("connect", (client) => void client.on("error", () => undefined));
   return new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
 }

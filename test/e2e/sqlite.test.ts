@@ -1,0 +1,139 @@
+// The real CLI server on a socket with SQLite: parse and events over HTTP, bad input refused with nothing
+// stored, rate limits, and the log files (request ids in every channel, no API key anywhere).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliServer, eventually, expectProblem, logLines, logText, postJson, startCli } from "./helpers.js";
+
+const ADMIN = "e2e-admin-5ecret-0a1b2c3d4e5f";
+const WRITER = "e2e-writer-5ecret-9f8e7d6c5b4a";
+const READER = "e2e-reader-5ecret-1122334455aa";
+const WRONG = "e2e-wrong-5ecret-000000000000";
+const API_KEYS = `ops:${ADMIN}:read+write+admin,app:${WRITER},viewer:${READER}:read`;
+const NY = "America/New_York";
+const LOG_FILES = ["calendar-api.log", "parsing-decisions.log", "performance-metrics.log"];
+
+const asWriter = { "x-api-key": WRITER };
+
+describe("e2e: calendar-api serve on SQLite", () => {
+  let server: CliServer;
+  const stored = async () => (await (await fetch(`${server.url}/status`)).json()).eventsStored as number;
+
+  beforeAll(async () => {
+    server = await startCli({ API_KEYS, MAX_INPUT_LENGTH: "500", LOG_LEVEL: "info" });
+  }, 30_000);
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it("parses over HTTP: rules, then cache for the same body; the request id is echoed", async () => {
+    const body = { text: "Salsa social every Friday 9pm at Havana Club", reference: "2026-11-20T10:00:00-05:00", timezone: NY };
+    const first = await postJson(`${server.url}/parse`, body, { ...asWriter, "x-request-id": "e2e-parse-1" });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-request-id")).toBe("e2e-parse-1");
+    const parsed = await first.json();
+    expect(parsed.events[0]).toMatchObject({ title: "Salsa social", start: "2026-11-20T21:00:00-05:00", recurrence: "FREQ=WEEKLY;BYDAY=FR", location: "Havana Club" });
+    expect(parsed.meta).toMatchObject({ route: "rules", durationMs: expect.any(Number), confidence: expect.any(Number) });
+    const second = await postJson(`${server.url}/parse`, body, { authorization: `Bearer ${READER}`, "x-request-id": "e2e-parse-2" });
+    expect((await second.json()).meta.route).toBe("cache");
+  });
+
+  it("creates events from fields and from text and lists them", async () => {
+    const before = await stored();
+    const one = await postJson(`${server.url}/events`, { title: "E2E dentist", start: "2027-02-03T14:00:00-05:00", end: "2027-02-03T15:00:00-05:00", timezone: NY }, { ...asWriter, "x-request-id": "e2e-create-1" });
+    expect(one.status).toBe(201);
+    const [created] = (await one.json()).events;
+    const two = await postJson(`${server.url}/events`, { text: "Dentist on Dec 3 at 2pm. Yoga class Dec 5 at 7am.", reference: "2026-11-20T10:00:00-05:00", timezone: NY }, asWriter);
+    expect(two.status).toBe(201);
+    expect((await two.json()).events).toHaveLength(2);
+    expect(await stored()).toBe(before + 3);
+
+    const read = await fetch(`${server.url}/events/${created.id}`, { headers: asWriter });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ id: created.id, title: "E2E dentist" });
+    const listed = await (await fetch(`${server.url}/events?from=2026-11-01&to=2027-03-01&limit=50`, { headers: { "x-api-key": READER } })).json();
+    expect(listed.events.map((e: { title: string }) => e.title)).toEqual(["Dentist", "Yoga class", "E2E dentist"]);
+  });
+
+  it("refuses bad input over the socket as problem+json, storing nothing", async () => {
+    const before = await stored();
+    const events = `${server.url}/events`;
+    const parse = `${server.url}/parse`;
+    const badJson = await expectProblem(await postJson(parse, '{"text": "lunch', asWriter), 400, "INVALID_JSON");
+    expect(badJson.detail).toMatch(/JSON/);
+    await expectProblem(await postJson(events, '{"title": ', asWriter), 400, "INVALID_JSON");
+    await expectProblem(await postJson(parse, { text: "lunch tomorrow ".repeat(40) }, asWriter), 413, "TEXT_TOO_LONG", "text");
+    await expectProblem(await postJson(events, { text: "lunch tomorrow ".repeat(40) }, asWriter), 413, "TEXT_TOO_LONG", "text");
+    await expectProblem(await postJson(events, { text: "x".repeat(1_100_000) }, asWriter), 413, "PAYLOAD_TOO_LARGE");
+    await expectProblem(await postJson(parse, { text: "lunch at noon", timezone: "Mars/Olympus_Mons" }, asWriter), 400, "INVALID_TIMEZONE", "timezone");
+    await expectProblem(await postJson(events, { text: "lunch tomorrow at noon", timezone: "Mars/Olympus_Mons" }, asWriter), 400, "INVALID_TIMEZONE", "timezone");
+    await expectProblem(await postJson(events, { title: "No key", start: "2027-02-03T14:00:00-05:00", timezone: NY }), 401, "UNAUTHORIZED");
+    await expectProblem(await postJson(events, { title: "Wrong key", start: "2027-02-03T14:00:00-05:00", timezone: NY }, { "x-api-key": WRONG }), 401, "UNAUTHORIZED");
+    await expectProblem(await postJson(events, { title: "Wrong bearer", start: "2027-02-03T14:00:00-05:00", timezone: NY }, { authorization: `Bearer ${WRONG}` }), 401, "UNAUTHORIZED");
+    await expectProblem(await postJson(events, { title: "Read key", start: "2027-02-03T14:00:00-05:00", timezone: NY }, { "x-api-key": READER }), 403, "FORBIDDEN");
+    await expectProblem(await postJson(events, { title: "Bad start", start: "soon", timezone: NY }, asWriter), 400, "INVALID_EVENT", "start");
+    expect(await stored()).toBe(before);
+  });
+
+  it("keeps probes and metrics public; admin routes need the admin key", async () => {
+    for (const path of ["/health/live", "/health/ready", "/metrics", "/status"]) expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+    await expectProblem(await fetch(`${server.url}/config`, { headers: asWriter }), 403, "FORBIDDEN");
+    const config = await fetch(`${server.url}/config`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect(config.status).toBe(200);
+    const text = await config.text();
+    for (const secret of [ADMIN, WRITER, READER]) expect(text).not.toContain(secret);
+  });
+
+  it("writes the log files with request ids, and no API key in any line", async () => {
+    const lines = await eventually(() => {
+      const decisions = logLines(server.logDir, "parsing-decisions.log");
+      const performance = logLines(server.logDir, "performance-metrics.log");
+      const app = logLines(server.logDir, "calendar-api.log");
+      const ok = decisions.some((l) => l.requestId === "e2e-parse-1") && performance.some((l) => l.requestId === "e2e-create-1") && app.some((l) => l.requestId === "e2e-parse-1");
+      return ok ? { decisions, performance, app } : null;
+    });
+    expect(lines, "log lines with the request ids did not appear").not.toBeNull();
+    const { decisions, performance, app } = lines!;
+    // parsing-decisions: one line per parse, with hash, route, confidence breakdown, duration.
+    const decision = decisions.find((l) => l.requestId === "e2e-parse-1")!;
+    expect(decision).toMatchObject({ route: "rules", textHash: expect.any(String), duration_ms: expect.any(Number), confidence: expect.any(Number) });
+    expect(decision.confidence_breakdown).toEqual(expect.any(Array));
+    expect(decisions.find((l) => l.requestId === "e2e-parse-2")).toMatchObject({ route: "cache" });
+    expect(JSON.stringify(decisions)).not.toContain("Havana Club");
+    // performance-metrics: duration per request, with the route template.
+    expect(performance.find((l) => l.requestId === "e2e-create-1")).toMatchObject({ route: "/events", method: "POST", status: 201, duration_ms: expect.any(Number) });
+    // The app log: request lines carry the request id.
+    const requestLines = app.filter((l) => l.req !== undefined || l.res !== undefined);
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) expect(line.requestId, JSON.stringify(line)).toEqual(expect.any(String));
+
+    const everything = [...LOG_FILES, "calendar-api-errors.log"].map((f) => logText(server.logDir, f)).join("\n") + server.output().stdout + server.output().stderr;
+    for (const secret of [ADMIN, WRITER, READER, WRONG]) expect(everything.includes(secret), `a key appears in the logs`).toBe(false);
+  });
+});
+
+describe("e2e: rate limit reached (RATE_LIMIT_PER_MINUTE=3)", () => {
+  let server: CliServer;
+  beforeAll(async () => {
+    server = await startCli({ API_KEYS, RATE_LIMIT_PER_MINUTE: "3" });
+  }, 30_000);
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it("answers the 4th request of a key with 429 and Retry-After; another key and the probes still pass", async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/events`, { headers: { "x-api-key": READER } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("ratelimit-remaining")).toBe(String(2 - i));
+    }
+    const limited = await fetch(`${server.url}/events`, { headers: { "x-api-key": READER } });
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(limited.headers.get("ratelimit-limit")).toBe("3");
+    expect(limited.headers.get("ratelimit-remaining")).toBe("0");
+    expect(Number(limited.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
+    await expectProblem(limited, 429, "RATE_LIMITED");
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await fetch(`${server.url}/events`, { headers: { "x-api-key": WRITER } })).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+  });
+});
