@@ -76,6 +76,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   const cache = createMemoryCache<ParseResult>({ ttlMs: config.cache.ttlHours * 3_600_000, maxBytes: config.cache.maxSizeMb * 1024 * 1024 });
   const metrics = createMetrics({ clock, startedAt, cacheStats: () => cache.stats(), countEvents: () => store.count(), onCollectError: (metric, error) => log.warn({ metric, err: error }, "metric source failed") });
   const counters = { parses: 0 };
+  // No LLM backend is wired in yet: say so, so that "unavailable" alerts do not fire for a backend that is off.
+  metrics.llmServiceAvailable.set({ backend: "none" }, 0);
   const eventLoop = createEventLoopDelaySampler();
   const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats() });
   const clusterMetrics = options.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;

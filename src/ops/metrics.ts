@@ -67,7 +67,7 @@ export interface Metrics {
   readonly systemCpu: Gauge;
   readonly uptime: Gauge;
   /** Set to 1/0 by whoever probes the LLM backend. */
-  readonly llmServiceAvailable: Gauge;
+  readonly llmServiceAvailable: Gauge<"backend">;
   readonly eventsStored: Gauge;
   readonly parses: Counter<"route">;
   /** The exposition text (awaits the async collect() functions). */
@@ -198,7 +198,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }),
     llmServiceAvailable: new Gauge({
       name: METRIC_NAMES.llmServiceAvailable,
-      help: "1 when the LLM backend answered its last probe, else 0.",
+      help: "1 when the LLM backend answered its last probe, else 0; backend=\"none\" when no LLM is configured (alerts ignore it).",
+      labelNames: ["backend"],
       // One worker that cannot reach it is enough to call it unavailable.
       aggregator: "min",
       registers,

@@ -64,14 +64,14 @@ describe("cluster metrics", () => {
     w2.httpRequests.inc({ method: "GET", route: "/events", status: 200 }, 3);
     w1.httpRequestDuration.observe({ method: "GET", route: "/events", status: 200 }, 0.02);
     w2.httpRequestDuration.observe({ method: "GET", route: "/events", status: 200 }, 0.03);
-    w1.llmServiceAvailable.set(1);
-    w2.llmServiceAvailable.set(0);
+    w1.llmServiceAvailable.set({ backend: "openai" }, 1);
+    w2.llmServiceAvailable.set({ backend: "openai" }, 0);
     w1.parsingAccuracy.set(0.9);
 
     const text = await primary.text();
     expect(sample(text, 'http_requests_total{method="GET",route="/events",status="200"}')).toBe(5);
     expect(sample(text, 'http_request_duration_seconds_count{method="GET",route="/events",status="200"}')).toBe(2);
-    expect(sample(text, "llm_service_available")).toBe(0); // min: one worker that cannot reach it is enough
+    expect(sample(text, 'llm_service_available{backend="openai"}')).toBe(0); // min: one worker that cannot reach it is enough
     expect(sample(text, "parsing_accuracy_score")).toBe(0.9); // max: only one worker scores the golden set
     expect(text).toContain("# TYPE http_requests_total counter");
   });

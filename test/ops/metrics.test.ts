@@ -71,10 +71,10 @@ describe("createMetrics", () => {
   it("keeps caller-set gauges", async () => {
     const m = createMetrics({ defaultMetrics: false });
     m.parsingAccuracy.set(0.91);
-    m.llmServiceAvailable.set(1);
+    m.llmServiceAvailable.set({ backend: "openai" }, 1);
     const text = await m.text();
     expect(sample(text, "parsing_accuracy_score")).toBe(0.91);
-    expect(sample(text, "llm_service_available")).toBe(1);
+    expect(sample(text, 'llm_service_available{backend="openai"}')).toBe(1);
   });
 
   it("reads the pull-based gauges from the injected sources at scrape time", async () => {
