@@ -194,8 +194,8 @@ describe("the repository's config files", () => {
     expect(config.logging.dir).toBe("/app/logs");
   });
 
-  it("local.yaml logs readable lines to ./logs", () => {
+  it("local.yaml logs JSON lines at debug level to ./logs", () => {
     const { config } = load({}, { "config/local.yaml": real("local.yaml") });
-    expect(config.logging).toMatchObject({ dir: "./logs", format: "pretty", level: "debug" });
+    expect(config.logging).toMatchObject({ dir: "./logs", format: "json", level: "debug" });
   });
 });
