@@ -45,11 +45,23 @@ function signatureSet(code: string, words: readonly string[]): Set<string> {
   return set;
 }
 
+const hints = new Map<string, RegExp>();
+
+/** A quick test for any signature word as a substring: most texts hold none, and then no split is needed. */
+function hintFor(code: string, words: readonly string[]): RegExp {
+  let hint = hints.get(code);
+  if (!hint) {
+    hint = new RegExp(words.map((w) => w.replace(/s\?$/, "")).join("|"), "i");
+    hints.set(code, hint);
+  }
+  return hint;
+}
+
 /** Picks the locale whose signature words appear in the text; English when none does. */
 export function detectLocale(text: string): string {
   let words: string[] | null = null;
   for (const [code, { constants }] of Object.entries(LOCALES)) {
-    if (constants.signatureWords.length === 0) continue;
+    if (constants.signatureWords.length === 0 || !hintFor(code, constants.signatureWords).test(text)) continue;
     words ??= text.toLowerCase().split(/[^\p{L}]+/u);
     const set = signatureSet(code, constants.signatureWords);
     if (words.some((w) => set.has(w))) return code;
