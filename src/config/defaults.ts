@@ -69,6 +69,14 @@ export const DEFAULT_CONFIG: Readonly<AppConfig> = deepFreeze({
     openaiApiKey: null,
     ollamaBaseUrl: null,
   },
+  alerts: {
+    enabled: true,
+    evaluationIntervalSeconds: 30,
+    slackWebhookUrl: null,
+    pagerdutyRoutingKey: null,
+    pagerdutyUrl: "https://events.pagerduty.com/v2/enqueue",
+    webhookUrl: null,
+  },
 });
 
 /** A mutable deep copy of the defaults, for the loader to fill in. */

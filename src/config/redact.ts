@@ -1,4 +1,5 @@
 /** Masking of secrets for printing and logging: the configuration's own secrets, and a generic walk for log objects. */
+import { FIELDS } from "./schema.js";
 import type { AppConfig } from "./types.js";
 
 /** What a hidden value is replaced with. */
@@ -19,11 +20,20 @@ export function maskUrlPasswords(text: string): string {
   return text.replace(URL_PASSWORD, `$1$2:${MASK}@`).replace(QUERY_SECRET, `$1${MASK}`);
 }
 
-/** A copy of `config` fit to print: API keys as "abcd…", the OpenAI key masked, passwords in URLs masked. */
+/**
+ * A copy of `config` fit to print: API keys as "abcd…", every other key marked secret in the schema (the OpenAI key,
+ * the alert webhook URLs and routing key) masked whole, passwords in URLs masked.
+ */
 export function redactConfig(config: Readonly<AppConfig>): AppConfig {
   const copy = mapStrings(structuredClone(config) as AppConfig, maskUrlPasswords);
   copy.security.apiKeys = copy.security.apiKeys.map((k) => ({ ...k, key: maskSecretValue(k.key) }));
-  copy.llm.openaiApiKey = copy.llm.openaiApiKey === null ? null : maskSecretValue(copy.llm.openaiApiKey);
+  for (const field of FIELDS) {
+    if (!field.secret) continue;
+    const [section, key] = field.path.split(".");
+    const node = (copy as unknown as Record<string, Record<string, unknown>>)[section];
+    // String secrets only: the API keys above are a list, already masked entry by entry.
+    if (typeof node?.[key] === "string") node[key] = maskSecretValue(node[key]);
+  }
   return copy;
 }
 

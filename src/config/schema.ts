@@ -69,6 +69,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: "llm.openaiBaseUrl", kind: { type: "url", protocols: ["http:", "https:"] }, plain: "OPENAI_BASE_URL" },
   { path: "llm.openaiApiKey", kind: { type: "secret" }, plain: "OPENAI_API_KEY", secret: true },
   { path: "llm.ollamaBaseUrl", kind: { type: "url", protocols: ["http:", "https:"] }, plain: "OLLAMA_BASE_URL" },
+  { path: "alerts.enabled", kind: { type: "boolean" } },
+  { path: "alerts.evaluationIntervalSeconds", kind: int(1, 3600) },
+  // Webhook URLs carry their credential in the path: secret like the routing key.
+  { path: "alerts.slackWebhookUrl", kind: { type: "url", protocols: ["http:", "https:"] }, plain: "ALERT_SLACK_WEBHOOK_URL", secret: true },
+  { path: "alerts.pagerdutyRoutingKey", kind: { type: "secret" }, plain: "ALERT_PAGERDUTY_ROUTING_KEY", secret: true },
+  { path: "alerts.pagerdutyUrl", kind: { type: "url", protocols: ["http:", "https:"] } },
+  { path: "alerts.webhookUrl", kind: { type: "url", protocols: ["http:", "https:"] }, plain: "ALERT_WEBHOOK_URL", secret: true },
 ];
 
 /** The spec of one path; throws on a path that is not in the table (a programming error). */

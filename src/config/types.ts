@@ -78,6 +78,21 @@ export interface AppConfig {
     openaiApiKey: string | null;
     ollamaBaseUrl: string | null;
   };
+  /** In-process alerting (src/ops/alerts) for deployments without Prometheus; each notifier is on when its target is set. */
+  alerts: {
+    /** Evaluate the alert rules inside the service; default true. */
+    enabled: boolean;
+    /** Seconds between evaluations; default 30. */
+    evaluationIntervalSeconds: number;
+    /** Slack-compatible incoming webhook (secret: the URL is the credential); null sends nothing to Slack. */
+    slackWebhookUrl: string | null;
+    /** PagerDuty Events API v2 integration key (secret); null sends nothing to PagerDuty. */
+    pagerdutyRoutingKey: string | null;
+    /** PagerDuty Events API v2 endpoint; default https://events.pagerduty.com/v2/enqueue (null: that default). */
+    pagerdutyUrl: string | null;
+    /** Generic webhook that receives each alert as JSON (secret); null sends nothing. */
+    webhookUrl: string | null;
+  };
 }
 
 /** Where a configuration value came from, for `calendar-api config`. */

@@ -16,6 +16,7 @@ import { ApiError, type ApiErrorCode, problem } from "./errors.js";
 import { observePlugin } from "./plugins/observe.js";
 import { securityPlugin } from "./plugins/security.js";
 import { adminRoutes } from "./routes/admin.js";
+import { alertRoutes } from "./routes/alerts.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { eventRoutes } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
@@ -106,6 +107,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes, deps);
   await app.register(calendarRoutes, deps);
   await app.register(adminRoutes, deps);
+  await app.register(alertRoutes, deps);
   app.get("/openapi.json", { config: { scope: "public" }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

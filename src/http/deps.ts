@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { ParseOutcome } from "../app/parseText.js";
 import type { AppConfig } from "../config/types.js";
 import type { ParseResult } from "../core/parser/options.js";
+import type { AlertsReader } from "../ops/alerts/types.js";
 import type { Cache } from "../ports/cache.js";
 import type { Clock } from "../ports/clock.js";
 import type { EventStore } from "../ports/eventStore.js";
@@ -55,5 +56,7 @@ export interface HttpDeps {
   metricsText: () => Promise<{ contentType: string; body: string }>;
   /** The configuration with secrets masked (GET /config, admin). */
   redactedConfig: () => unknown;
+  /** The in-process alerts: active ones and recent transitions (GET /alerts). */
+  alerts: AlertsReader;
   version: string;
 }

@@ -14,6 +14,8 @@ import type { ParseResult } from "../core/parser/options.js";
 import { buildApp } from "../http/app.js";
 import type { HttpDeps } from "../http/deps.js";
 import { createMemoryRateLimiter } from "../http/plugins/rateLimiter.js";
+import { createAlerting } from "../ops/alerts/alerting.js";
+import { metricsSource } from "../ops/alerts/metricsSource.js";
 import { setupClusterMetricsWorker } from "../ops/clusterMetrics.js";
 import { createEventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../ops/health/index.js";
 import { createLifecycle, type Lifecycle } from "../ops/lifecycle.js";
@@ -81,6 +83,12 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   const eventLoop = createEventLoopDelaySampler();
   const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats() });
   const clusterMetrics = options.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
+  const alerting = createAlerting({
+    config: config.alerts,
+    clock,
+    logger: log.child({ component: "alerts" }),
+    source: metricsSource({ metrics, accuracyScored: config.metrics.enabled, databaseUp: () => within(store.ping(), 1_000, "the database").then(() => true, () => false) }),
+  });
 
   const deps: HttpDeps = {
     config,
@@ -114,6 +122,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     }),
     metricsText: async () => ({ contentType: metrics.contentType, body: clusterMetrics ? await clusterMetrics.text() : await metrics.text() }),
     redactedConfig: () => redactConfig(config),
+    alerts: alerting.evaluator,
     version: packageVersion(),
   };
 
@@ -130,6 +139,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       { name: "readiness", run: async () => void lifecycle.beginDraining() },
       { name: "http", run: async () => app.close() },
       { name: "schedules", run: async () => { stopAccuracy(); eventLoop.stop?.(); clusterMetrics?.stop(); } },
+      // Before the store: an evaluation under way pings it; notifications still queued get a bounded chance to go out.
+      { name: "alerts", run: async (signal) => alerting.stop(signal) },
       { name: "store", run: async () => store.close() },
       { name: "logs", run: async () => { lifecycle.markStopped(); await loggers.flush(); } },
     ],
@@ -137,6 +148,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
 
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   lifecycle.markReady();
+  alerting.start();
   log.info({ address, environment: config.environment, store: config.store.databaseUrl ? "postgres" : "sqlite", version: packageVersion() }, "calendar-api ready");
   return { app, url: address, store, lifecycle, loggers, shutdown };
 }

@@ -18,6 +18,8 @@ import type { ParseResult } from "../../src/core/parser/options.js";
 import { buildApp } from "../../src/http/app.js";
 import type { HttpDeps } from "../../src/http/deps.js";
 import { createMemoryRateLimiter } from "../../src/http/plugins/rateLimiter.js";
+import { type AlertEvaluator, createEvaluator } from "../../src/ops/alerts/evaluator.js";
+import { metricsSource } from "../../src/ops/alerts/metricsSource.js";
 import { createObserver } from "../../src/main/observer.js";
 import { createEventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../../src/ops/health/index.js";
 import { createLifecycle, type Lifecycle } from "../../src/ops/lifecycle.js";
@@ -43,6 +45,8 @@ export interface Harness {
   realStore: MigratableEventStore;
   config: Readonly<AppConfig>;
   lifecycle: Lifecycle;
+  /** The in-process alert evaluator behind GET /alerts, not started: tests call tick(now). */
+  alerts: AlertEvaluator;
   dir: string;
   close(): Promise<void>;
 }
@@ -67,6 +71,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const metrics = createMetrics({ clock, startedAt, cacheStats: () => cache.stats(), countEvents: () => store.count() });
   const counters = { parses: 0 };
   const eventLoop = createEventLoopDelaySampler();
+  const alerts = createEvaluator({
+    // No golden-set scoring runs here: parsing_accuracy_score stays 0, which is no score rather than a bad one.
+    source: metricsSource({ metrics, accuracyScored: false, databaseUp: () => store.ping().then(() => true, () => false) }),
+    clock,
+    intervalMs: config.alerts.evaluationIntervalSeconds * 1000,
+  });
   const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats() });
 
   const deps: HttpDeps = {
@@ -100,6 +110,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     }),
     metricsText: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
     redactedConfig: () => redactConfig(config),
+    alerts,
     version: "0.0.0-test",
   };
 
@@ -113,8 +124,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     realStore,
     config,
     lifecycle,
+    alerts,
     dir,
     async close() {
+      await alerts.stop();
       await app.close();
       eventLoop.stop?.();
       await realStore.close();

@@ -7,7 +7,7 @@ import { startsFor, triggerFor, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { readTime, timeGrammarFor } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
-import { makeTime, spanOf } from "./mention.js";
+import { makeTime, spanOf, textBefore } from "./mention.js";
 
 export function timeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
@@ -33,7 +33,7 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
       if (bare && /^(by|after|before|from|until|till|til)\b/i.test(m[0].trim()) && /^\d{1,2}$/.test(timeText.trim()) && !/^(from|until|till|til)/i.test(m[0].trim())) return null;
       // "9 tomorrow" is a time only where a phrase starts ("Room 9 tomorrow" is a room).
       if (!bare && /^\d{1,2}$/.test(timeText.trim()) && !time.is24h && !time.meridiem) {
-        const before = ctx.text.slice(0, start).trimEnd();
+        const before = textBefore(ctx, start).trimEnd();
         const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase();
         if (word && !ctx.locale.connectors.has(word)) return null;
       }

@@ -6,7 +6,7 @@ import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { readTime, timeGrammarFor } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
-import { makeTime } from "./mention.js";
+import { makeTime, textBefore } from "./mention.js";
 
 export function timeRangeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
@@ -37,7 +37,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
       }
       // "May 12-14" and "1-8 september" are days, not hours; "12/1 - 6:00" is a date and a time.
       const after = ctx.text.slice(m.index + m[0].length);
-      const before = ctx.text.slice(0, m.index);
+      const before = textBefore(ctx, m.index);
       if (bareStart && bareEnd && !m[1] && !suffix) {
         if (/^\s*,?\s*(?:\d{4}|[a-z]{3,}\.?\s*\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.test(after)) return null;
         if (/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i.test(before)) return null;

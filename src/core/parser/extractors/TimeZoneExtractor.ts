@@ -6,7 +6,7 @@ import { alternation } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ZoneSpec } from "../types.js";
-import { makeZone } from "./mention.js";
+import { makeZone, textBefore } from "./mention.js";
 
 export function timeZoneExtractor(locale: LocaleConstants): Extractor {
   const names = alternation(Object.keys(locale.zones));
@@ -18,7 +18,7 @@ export function timeZoneExtractor(locale: LocaleConstants): Extractor {
     pattern,
     extract(ctx, m) {
       const name = m[1];
-      const before = ctx.text.slice(0, m.index);
+      const before = textBefore(ctx, m.index, 12);
       const afterTime = /(?:\d|[ap]\.?m\.?|\bnoon|\bmidnight|h|uhr)\s*$/i.test(before);
       if (name) {
         const upper = name === name.toUpperCase();

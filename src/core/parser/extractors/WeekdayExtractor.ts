@@ -9,7 +9,7 @@ import { startsFor, triggerFor, weekdayWords, wordsOfSource } from "../triggers.
 import type { LocaleConstants } from "../locales/types.js";
 import { nextWeekday, weekdayOfWeek } from "../resolve.js";
 import type { Daypart, Extractor } from "../types.js";
-import { dateMention } from "./mention.js";
+import { dateMention, textBefore } from "./mention.js";
 
 export function weekdayExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
@@ -18,6 +18,8 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
     `(?<![\\p{L}\\p{N}])(?:(${g.count})\\s+(${g.weekday}|${g.weekdayPlural})s?\\s+from\\s+(?:now|today)|(?:(${locale.words.this}|${locale.words.next}|${locale.words.nearest})\\s+)?(?:(next\\s+week|this\\s+week)\\s+)?(${g.weekday})(?:\\s+(next\\s+week|this\\s+week|of\\s+next\\s+week|of\\s+this\\s+week|after\\s+next|of\\s+the\\s+following\\s+week))?)(?:\\s+(${parts}))?(?![\\p{L}\\p{N}])`,
     "giu",
   );
+  const nextWords = new RegExp(`^(?:${locale.words.next})$`, "i");
+  const thisWords = new RegExp(`^(?:${locale.words.this})$`, "i");
   return {
     name: "WeekdayExtractor",
     startsWith: startsFor(locale, "weekday", () => [...wordsOfSource(locale.words.this), ...wordsOfSource(locale.words.next), ...wordsOfSource(locale.words.nearest), "the", ...weekdayWords(locale), ...Object.keys(locale.numbers)], true),
@@ -30,7 +32,8 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
       const after = ctx.text.slice(m.index + m[0].length);
       // "sat" / "sun" / "wed" in lower case are words unless a date or time follows.
       if (!m[1] && !m[3] && !m[4] && !m[6] && locale.ambiguousWeekdays.has(dayText.toLowerCase()) && dayText === dayText.toLowerCase()) {
-        const atPhraseStart = /(?:^|[.!?;:,|\n(]\s*)$/.test(ctx.text.slice(0, m.index));
+        const before = textBefore(ctx, m.index, 8);
+        const atPhraseStart = m.index === 0 || /[.!?;:,|\n(]\s*$/.test(before) || (before.trim() === "" && m.index <= before.length);
         if (!atPhraseStart && /^\s+[a-z]{3,}/.test(after) && !/^\s+(at|from|the|morning|evening|night|afternoon|noon|\d)/i.test(after)) return null;
         if (dayText.length <= 2) return null;
       }
@@ -51,10 +54,10 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
           confidence = 0.85;
         } else if (week && /this/.test(week)) {
           date = weekdayOfWeek(ctx.today, weekday, 0);
-        } else if (pre && new RegExp(`^(?:${locale.words.next})$`, "i").test(pre)) {
+        } else if (pre && nextWords.test(pre)) {
           date = weekdayOfWeek(ctx.today, weekday, 1);
           confidence = 0.7; // "next Friday" is read two ways by people; we take the following week's.
-        } else if (pre && new RegExp(`^(?:${locale.words.this})$`, "i").test(pre)) {
+        } else if (pre && thisWords.test(pre)) {
           date = weekdayOfWeek(ctx.today, weekday, 0);
           if (date.y * 400 + date.m * 32 + date.d < ctx.today.y * 400 + ctx.today.m * 32 + ctx.today.d) date = addDays(date, 7);
         } else if (pre) {

@@ -58,6 +58,11 @@ export function makeRecurrence(source: string, span: Span, confidence: number, r
   return { kind: "recurrence", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined, rule, adjectival };
 }
 
+/** Up to `length` characters before `index`: what end-anchored checks look at (they cost per character). */
+export function textBefore(ctx: ParsingContext, index: number, length = 32): string {
+  return ctx.text.slice(Math.max(0, index - length), index);
+}
+
 /** True when the character before `index` lets a word start there (not inside another word or number). */
 export function startsWord(ctx: ParsingContext, index: number): boolean {
   return index === 0 || !/[\p{L}\p{N}]/u.test(ctx.text[index - 1]);
