@@ -7,7 +7,7 @@ import { parse } from "../core/parser/parse.js";
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The golden files scored; they ship with the package. */
-export const ACCURACY_FILES = ["test/data/golden/events-dev.jsonl", "test/data/golden/events-extra.jsonl", "test/data/golden/events-hard.jsonl"];
+export const ACCURACY_FILES = ["test/data/golden/events-dev.jsonl", "test/data/golden/events-extra.jsonl", "test/data/golden/events-hard.jsonl", "test/data/golden/events-feedback.jsonl"];
 
 /** Accuracy (0..1) of the parser on the golden files. */
 export async function scoreAccuracy(files = ACCURACY_FILES): Promise<number> {

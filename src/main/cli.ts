@@ -6,11 +6,17 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config/errors.js";
 import { loadConfig, processEnv } from "../config/load.js";
 import type { AppConfig } from "../config/types.js";
+import { backupCommand } from "./commands/backupCommand.js";
+import { checkCommand } from "./commands/checkCommand.js";
 import { configCommand } from "./commands/configCommand.js";
 import { DEFAULT_GOLDEN, evalCommand } from "./commands/evalCommand.js";
+import { FEEDBACK_GOLDEN, goldenUpdateCommand } from "./commands/goldenUpdateCommand.js";
+import { logsPruneCommand } from "./commands/logsPruneCommand.js";
 import { migrateCommand } from "./commands/migrateCommand.js";
 import { serveCommand } from "./commands/serveCommand.js";
 import { parseCommand, stdinLines } from "./commands/parseCommand.js";
+import { reportCommand } from "./commands/reportCommand.js";
+import { restoreCommand } from "./commands/restoreCommand.js";
 import { CliError, type CliIo, EXIT_USAGE } from "./io.js";
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -24,6 +30,14 @@ commands:
   serve [--workers N]                    run the HTTP API (migrates the database first)
   migrate                                apply pending database migrations
   config                                 print the effective configuration (redacted) and where each value came from
+
+operator commands (docs/operations.md):
+  check [--url URL] [--logs DIR] [--json]            morning health check: /health, /health/ready, /status, /alerts, last 24 h of logs; exit 1 unless healthy
+  backup [--out FILE]                    consistent copy of the store (SQLite online backup, or pg_dump --format=custom)
+  restore FILE --yes                     replace the store with a backup (SQLite: refused while the database is open)
+  logs prune [--dir DIR] [--keep-days N] [--dry-run]  gzip rotated logs left uncompressed, delete rotations older than N days (30)
+  report [--period day|week] [--logs DIR] [--url URL] [--json]   requests, errors, latency per route, parses, confidence, accuracy, SLOs
+  golden update --feedback FILE [--golden FILE] [--dry-run]      add reviewed parse feedback to the golden set
 `;
 
 /** Loads and validates the configuration from the environment; a bad one is a usage error naming every problem. */
@@ -75,6 +89,40 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await migrateCommand(io, loadOrExplain());
       case "config":
         return await configCommand(io, processEnv(), process.cwd());
+      case "check": {
+        const { values } = parseArgs({ args: rest, options: { url: { type: "string" }, logs: { type: "string" }, json: { type: "boolean", default: false } } });
+        return await checkCommand({ url: values.url, logs: values.logs, json: values.json ?? false }, io, loadOrExplain(), process.cwd());
+      }
+      case "backup": {
+        const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });
+        return await backupCommand({ out: values.out }, io, loadOrExplain(), processEnv(), process.cwd());
+      }
+      case "restore": {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { yes: { type: "boolean", default: false } } });
+        if (positionals.length > 1) throw new CliError("restore takes one backup FILE");
+        return await restoreCommand({ file: positionals[0], yes: values.yes ?? false }, io, loadOrExplain(), processEnv(), process.cwd());
+      }
+      case "logs": {
+        const [sub, ...args] = rest;
+        if (sub !== "prune") throw new CliError(`unknown logs command ${sub === undefined ? "(none)" : `"${sub}"`} (try: calendar-api logs prune)`);
+        const { values } = parseArgs({ args, options: { dir: { type: "string" }, "keep-days": { type: "string" }, "dry-run": { type: "boolean", default: false } } });
+        const keepDays = values["keep-days"] === undefined ? undefined : Number(values["keep-days"]);
+        if (keepDays !== undefined && (!Number.isInteger(keepDays) || keepDays < 0 || keepDays > 3650)) throw new CliError("--keep-days: expected an integer from 0 to 3650");
+        return await logsPruneCommand({ dir: values.dir, keepDays, dryRun: values["dry-run"] ?? false }, io, loadOrExplain(), process.cwd());
+      }
+      case "report": {
+        const { values } = parseArgs({ args: rest, options: { period: { type: "string", default: "week" }, logs: { type: "string" }, url: { type: "string" }, json: { type: "boolean", default: false } } });
+        const period = values.period;
+        if (period !== "day" && period !== "week") throw new CliError(`--period: expected day or week, got "${period}"`);
+        return await reportCommand({ period, logs: values.logs, url: values.url, json: values.json ?? false }, io, loadOrExplain(), process.cwd());
+      }
+      case "golden": {
+        const [sub, ...args] = rest;
+        if (sub !== "update") throw new CliError(`unknown golden command ${sub === undefined ? "(none)" : `"${sub}"`} (try: calendar-api golden update --feedback FILE)`);
+        const { values } = parseArgs({ args, options: { feedback: { type: "string" }, golden: { type: "string" }, "dry-run": { type: "boolean", default: false } } });
+        const golden = values.golden === undefined ? resolve(PACKAGE_ROOT, FEEDBACK_GOLDEN) : resolve(values.golden);
+        return await goldenUpdateCommand({ feedback: values.feedback, golden, others: DEFAULT_GOLDEN.map((p) => resolve(PACKAGE_ROOT, p)), dryRun: values["dry-run"] ?? false }, io);
+      }
       case undefined:
       case "help":
       case "--help":

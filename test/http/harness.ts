@@ -1,7 +1,7 @@
 /**
  * The HTTP test harness: `buildApp(deps)` over the real adapters (a SQLite file in a temporary directory,
- * the memory cache and rate limiter, the Prometheus observer), wired as src/main/service.ts wires them but
- * without listening, so tests use `app.inject()`. Configuration goes through the real loader (plain
+ * the memory cache and rate limiter, the Prometheus observer), wired by src/main/wiring.ts as the service is,
+ * but without listening, so tests use `app.inject()`. Configuration goes through the real loader (plain
  * variable names such as API_KEYS or RATE_LIMIT_PER_MINUTE), with no config/<environment>.yaml.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,22 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { createMemoryCache } from "../../src/adapters/cache/memoryCache.js";
 import { type MigratableEventStore, openEventStore } from "../../src/adapters/store/open.js";
 import { loadConfig } from "../../src/config/load.js";
-import { redactConfig } from "../../src/config/redact.js";
 import type { AppConfig } from "../../src/config/types.js";
-import type { ParseResult } from "../../src/core/parser/options.js";
 import { buildApp } from "../../src/http/app.js";
-import type { HttpDeps } from "../../src/http/deps.js";
-import { createMemoryRateLimiter } from "../../src/http/plugins/rateLimiter.js";
-import { type AlertEvaluator, createEvaluator } from "../../src/ops/alerts/evaluator.js";
-import { metricsSource } from "../../src/ops/alerts/metricsSource.js";
-import { createObserver } from "../../src/main/observer.js";
-import { createEventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../../src/ops/health/index.js";
+import type { AlertEvaluator } from "../../src/ops/alerts/evaluator.js";
+import { wireService } from "../../src/main/wiring.js";
 import { createLifecycle, type Lifecycle } from "../../src/ops/lifecycle.js";
 import { createLogger } from "../../src/ops/logger.js";
-import { createMetrics } from "../../src/ops/metrics.js";
 import { type Clock, systemClock } from "../../src/ports/clock.js";
 import type { EventStore } from "../../src/ports/eventStore.js";
 
@@ -67,52 +59,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const realStore = await openEventStore({ databaseUrl: null, dataDir: config.store.dataDir, clock });
   await realStore.migrate();
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
-  const cache = createMemoryCache<ParseResult>({ ttlMs: config.cache.ttlHours * 3_600_000, maxBytes: config.cache.maxSizeMb * 1024 * 1024 });
-  const metrics = createMetrics({ clock, startedAt, cacheStats: () => cache.stats(), countEvents: () => store.count() });
-  const counters = { parses: 0 };
-  const eventLoop = createEventLoopDelaySampler();
-  const alerts = createEvaluator({
-    // No golden-set scoring runs here: parsing_accuracy_score stays 0, which is no score rather than a bad one.
-    source: metricsSource({ metrics, accuracyScored: false, databaseUp: () => store.ping().then(() => true, () => false) }),
-    clock,
-    intervalMs: config.alerts.evaluationIntervalSeconds * 1000,
-  });
-  const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats() });
-
-  const deps: HttpDeps = {
-    config,
-    store,
-    cache,
-    clock,
-    stopwatch: () => performance.now(),
-    logger: loggers.root,
-    observer: createObserver(metrics, loggers, counters),
-    rateLimiter: createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour),
-    health: () => runHealthChecks(checks, clock),
-    accepting: () => lifecycle.state === "starting" || lifecycle.state === "ready",
-    readiness: async () => {
-      if (!lifecycle.isReady()) return { ready: false, reason: `the service is ${lifecycle.state}` };
-      try {
-        await store.ping();
-        return { ready: true };
-      } catch (error) {
-        return { ready: false, reason: `the database is unreachable: ${(error as Error).message}` };
-      }
-    },
-    status: async () => ({
-      environment: config.environment,
-      version: "0.0.0-test",
-      uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
-      state: lifecycle.state,
-      eventsStored: await store.count().catch(() => null),
-      parsesServed: counters.parses,
-      lastIngest: null,
-    }),
-    metricsText: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
-    redactedConfig: () => redactConfig(config),
-    alerts,
-    version: "0.0.0-test",
-  };
+  // The service's own wiring; no golden-set scoring runs here, so parsing_accuracy_score stays unscored.
+  const { deps, alerting, eventLoop } = wireService({ config, store, clock, loggers, lifecycle, version: "0.0.0-test", startedAt, accuracyScored: () => false });
+  const alerts = alerting.evaluator;
 
   const app = await buildApp(deps);
   await app.ready();

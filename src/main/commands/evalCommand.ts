@@ -13,7 +13,7 @@ export interface EvalFlags {
 }
 
 /** The project's own golden files, used when no --golden is given (paths relative to the package root). */
-export const DEFAULT_GOLDEN = ["test/data/golden/events-dev.jsonl", "test/data/golden/events-extra.jsonl", "test/data/golden/events-hard.jsonl"];
+export const DEFAULT_GOLDEN = ["test/data/golden/events-dev.jsonl", "test/data/golden/events-extra.jsonl", "test/data/golden/events-hard.jsonl", "test/data/golden/events-feedback.jsonl"];
 
 async function read(io: CliIo, path: string): Promise<string> {
   try {

@@ -11,7 +11,7 @@ export interface MetricsSourceOptions {
    * Whether parsing_accuracy_score is kept up to date (golden-set scoring on); default true. When off the gauge
    * stays at 0, which is no accuracy at all rather than a bad one.
    */
-  accuracyScored?: boolean;
+  accuracyScored?: boolean | (() => boolean);
 }
 
 /** A SampleSource over the registry's live values; get() runs the pull-based gauges' collect(). */
@@ -39,7 +39,7 @@ export function metricsSource(options: MetricsSourceOptions): SampleSource {
       requestDuration: duration.all ?? null,
       componentLatency: components,
       rssBytes: memory.values[0]?.value ?? null,
-      parsingAccuracy: (options.accuracyScored ?? true) ? (accuracy.values[0]?.value ?? null) : null,
+      parsingAccuracy: (typeof options.accuracyScored === "function" ? options.accuracyScored() : (options.accuracyScored ?? true)) ? (accuracy.values[0]?.value ?? null) : null,
       cache: { hitRate: hitRate.values[0]?.value ?? 0, lookups: sum(hits.values) + sum(misses.values) },
       llm: llm.values.map((v) => ({ backend: String(v.labels.backend ?? ""), available: v.value !== 0 })),
       databaseUp,

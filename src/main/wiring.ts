@@ -1,0 +1,113 @@
+/**
+ * Wires the API's dependencies from the configuration and the already-open store: cache, metrics, health
+ * checks, alerting, readiness and status. The service and the HTTP test harness both use it, so tests run the
+ * same composition the server runs.
+ */
+import { createMemoryCache } from "../adapters/cache/memoryCache.js";
+import { redactConfig } from "../config/redact.js";
+import type { AppConfig } from "../config/types.js";
+import type { ParseResult } from "../core/parser/options.js";
+import type { HttpDeps } from "../http/deps.js";
+import { createMemoryRateLimiter } from "../http/plugins/rateLimiter.js";
+import { type Alerting, createAlerting } from "../ops/alerts/alerting.js";
+import { metricsSource } from "../ops/alerts/metricsSource.js";
+import { type ClusterMetricsWorker, setupClusterMetricsWorker } from "../ops/clusterMetrics.js";
+import { createEventLoopDelaySampler, type EventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../ops/health/index.js";
+import type { Lifecycle } from "../ops/lifecycle.js";
+import type { Loggers } from "../ops/logger.js";
+import { createMetrics, type Metrics } from "../ops/metrics.js";
+import type { Clock } from "../ports/clock.js";
+import type { EventStore } from "../ports/eventStore.js";
+import { createObserver } from "./observer.js";
+
+export interface WiringParts {
+  config: AppConfig;
+  store: EventStore;
+  clock: Clock;
+  loggers: Loggers;
+  lifecycle: Lifecycle;
+  version: string;
+  /** Epoch ms the process started (uptime). */
+  startedAt: number;
+  /** In a cluster worker, /metrics serves the whole cluster's aggregate. */
+  clusterWorker?: boolean;
+  /**
+   * Whether parsing_accuracy_score holds a score yet (the alert ignores an unscored gauge, e.g. before the
+   * first scoring at start-up, or when scoring is off).
+   */
+  accuracyScored: () => boolean;
+}
+
+export interface Wiring {
+  deps: HttpDeps;
+  metrics: Metrics;
+  alerting: Alerting;
+  eventLoop: EventLoopDelaySampler;
+  clusterMetrics: ClusterMetricsWorker | null;
+}
+
+/** Rejects after `ms` (bounded database pings for readiness and alerts). */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function wireService(parts: WiringParts): Wiring {
+  const { config, store, clock, loggers, lifecycle, startedAt } = parts;
+  const log = loggers.root;
+  const cache = createMemoryCache<ParseResult>({ ttlMs: config.cache.ttlHours * 3_600_000, maxBytes: config.cache.maxSizeMb * 1024 * 1024 });
+  const metrics = createMetrics({ clock, startedAt, cacheStats: () => cache.stats(), countEvents: () => store.count(), onCollectError: (metric, error) => log.warn({ metric, err: error }, "metric source failed") });
+  // No LLM backend is wired in yet: say so, so that "unavailable" alerts do not fire for a backend that is off.
+  metrics.llmServiceAvailable.set({ backend: "none" }, 0);
+  const counters = { parses: 0 };
+  const eventLoop = createEventLoopDelaySampler();
+  const ping = () => within(store.ping(), 1_000, "the database");
+  const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats() });
+  const clusterMetrics = parts.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
+  const alerting = createAlerting({
+    config: config.alerts,
+    clock,
+    logger: log.child({ component: "alerts" }),
+    source: metricsSource({ metrics, accuracyScored: parts.accuracyScored, databaseUp: () => ping().then(() => true, () => false) }),
+  });
+
+  const deps: HttpDeps = {
+    config,
+    store,
+    cache,
+    clock,
+    stopwatch: () => performance.now(),
+    logger: log,
+    observer: createObserver(metrics, loggers, counters),
+    rateLimiter: createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour),
+    health: () => runHealthChecks(checks, clock),
+    accepting: () => lifecycle.state === "starting" || lifecycle.state === "ready",
+    readiness: async () => {
+      if (!lifecycle.isReady()) return { ready: false, reason: `the service is ${lifecycle.state}` };
+      try {
+        await ping();
+        return { ready: true };
+      } catch (error) {
+        const message = (error as Error).message;
+        return { ready: false, reason: message.startsWith("the database") ? message : `the database is unreachable: ${message}` };
+      }
+    },
+    status: async () => ({
+      environment: config.environment,
+      version: parts.version,
+      uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
+      state: lifecycle.state,
+      eventsStored: await store.count().catch(() => null),
+      parsesServed: counters.parses,
+      lastIngest: null,
+    }),
+    metricsText: async () => ({ contentType: metrics.contentType, body: clusterMetrics ? await clusterMetrics.text() : await metrics.text() }),
+    redactedConfig: () => redactConfig(config),
+    alerts: alerting.evaluator,
+    version: parts.version,
+  };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics };
+}
