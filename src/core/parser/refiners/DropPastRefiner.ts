@@ -4,9 +4,21 @@
  */
 import { compareDates } from "../../time/civil.js";
 import { previousWord } from "../textScan.js";
-import type { Mention, Refiner } from "../types.js";
+import type { Mention, ParsingContext, Refiner } from "../types.js";
 
 const AGO = /^\s+ago\b/iu;
+
+const pastHints = new Map<string, RegExp>();
+
+/** A quick substring test for any past-tense word, so most texts skip the word split. */
+function mayBePast(ctx: ParsingContext): boolean {
+  let hint = pastHints.get(ctx.locale.code);
+  if (!hint) {
+    hint = new RegExp([...ctx.locale.pastVerbs].join("|"), "i");
+    pastHints.set(ctx.locale.code, hint);
+  }
+  return hint.test(ctx.text);
+}
 
 export function dropPastRefiner(): Refiner {
   return {
@@ -26,7 +38,7 @@ export function dropPastRefiner(): Refiner {
       }
       // A text told in the past tense ("The meeting on Monday went well", "We met at 5 last time"): its
       // weekdays and bare times are what happened, unless it speaks of a change or of what is to come.
-      const words = ctx.text.toLowerCase().split(/[^\p{L}']+/u);
+      const words = mayBePast(ctx) ? ctx.text.toLowerCase().split(/[^\p{L}']+/u) : [];
       if (words.some((w) => ctx.locale.pastVerbs.has(w)) && !words.some((w) => ctx.locale.changeWords.has(w) || w.endsWith("'ll"))) {
         for (const m of mentions) {
           if ((m.kind === "date" && !m.explicit) || (m.kind === "time" && !m.time.meridiem && !m.time.is24h)) past.add(m);
