@@ -65,7 +65,8 @@ export function wireService(parts: WiringParts): Wiring {
   const counters = { parses: 0 };
   const eventLoop = createEventLoopDelaySampler();
   const ping = () => within(store.ping(), 1_000, "the database");
-  const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats() });
+  // No circuit breaker guards a dependency yet (the LLM enhancer will bring the first): the check reports none open.
+  const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats(), openBreakers: () => [] });
   const clusterMetrics = parts.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
   const alerting = createAlerting({
     config: config.alerts,
