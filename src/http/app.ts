@@ -59,6 +59,9 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     // While closing, requests still reach the app, which refuses them as problem+json (see the hook below).
     return503OnClosing: false,
     requestIdLogLabel: "requestId",
+    // One line per request is written by the observer (performance log, with route, status and duration);
+    // Fastify's own "incoming request" / "request completed" pair would double the logging cost.
+    disableRequestLogging: true,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
