@@ -1,5 +1,5 @@
 /** The event store port: what the application needs from persistence, in our words (no SQL, no driver types). */
-import type { CalendarEvent, ComponentDetail, ComponentName } from "../core/events/event.js";
+import type { CalendarEvent } from "../core/events/event.js";
 
 /** An event as stored: the Event contract plus identity, description, provenance and timestamps. */
 export interface StoredEvent extends CalendarEvent {
@@ -14,18 +14,12 @@ export interface StoredEvent extends CalendarEvent {
   updatedAt: string;
 }
 
-/** What a caller gives to create an event; the store assigns id, uid (when absent) and timestamps. */
-export interface NewEvent {
-  title: string;
-  start: string;
-  end: string | null;
-  allDay: boolean;
-  timezone: string;
-  recurrence: string | null;
-  location: string | null;
+/**
+ * What a caller gives to create an event: the Event contract's fields, confidence and components optional;
+ * the store assigns id, uid (when absent) and timestamps.
+ */
+export interface NewEvent extends Pick<CalendarEvent, "title" | "start" | "end" | "allDay" | "timezone" | "recurrence" | "location">, Partial<Pick<CalendarEvent, "confidence" | "components">> {
   description?: string | null;
-  confidence?: number;
-  components?: Partial<Record<ComponentName, ComponentDetail>>;
   uid?: string;
   exdates?: string[];
 }
