@@ -14,6 +14,15 @@ import type { AppConfig } from "../../src/config/types.js";
 import { type RunningService, startService } from "../../src/main/service.js";
 import { type CliServer, eventually, expectProblem, logText, postJson, postgresSkipReason, sleep, startCli } from "./helpers.js";
 
+/** The database URL rerouted through the proxy on `port`, with `schema` as the search path. */
+function urlThroughProxy(databaseUrl: string, port: number, schema: string): URL {
+  const url = new URL(databaseUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  url.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return url;
+}
+
 const ADMIN = "pg-e2e-admin-5ecret-0a1b2c3d";
 const WRITER = "pg-e2e-writer-5ecret-9f8e7d6c";
 const READER = "pg-e2e-reader-5ecret-11223344";
@@ -91,10 +100,7 @@ if (skip !== null) {
     beforeAll(async () => {
       await admin.query(`create schema "${schema}"`);
       await proxy.start();
-      const viaProxy = new URL(databaseUrl);
-      viaProxy.hostname = "127.0.0.1";
-      viaProxy.port = String(proxy.port);
-      viaProxy.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const viaProxy = urlThroughProxy(databaseUrl, proxy.port, schema);
       const { config } = loadConfig({
         env: { ENVIRONMENT: "local", DATABASE_URL: viaProxy.toString(), DATA_DIR: join(dir, "data"), LOG_DIR: logDir, API_KEYS, MAX_INPUT_LENGTH: "500", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_PER_HOUR: "100000000" },
         cwd: dir,
@@ -251,10 +257,7 @@ if (skip !== null) {
     beforeAll(async () => {
       await admin.query(`create schema "${schema}"`);
       await proxy.start();
-      const viaProxy = new URL(databaseUrl);
-      viaProxy.hostname = "127.0.0.1";
-      viaProxy.port = String(proxy.port);
-      viaProxy.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const viaProxy = urlThroughProxy(databaseUrl, proxy.port, schema);
       server = await startCli({ DATABASE_URL: viaProxy.toString(), API_KEYS });
       expect((await postJson(`${server.url}/events`, { title: "Before", start: "2027-01-05T10:00:00Z", timezone: "UTC" }, asWriter)).status).toBe(201);
 
