@@ -1,11 +1,14 @@
 /** Picks and opens the event store backend from the configured database URL. */
 import { join, resolve } from "node:path";
+import type { Kysely } from "kysely";
 import { type Clock, systemClock } from "../../ports/clock.js";
 import { KyselyEventStore, type MigratableEventStore } from "./kyselyEventStore.js";
 import { postgresBackend } from "./postgres/backend.js";
 import { createPostgresKysely } from "./postgres/dialect.js";
 import { sqliteBackend } from "./sqlite/backend.js";
 import { createSqliteKysely, SQLITE_MEMORY } from "./sqlite/dialect.js";
+import type { StoreDatabase } from "./schema.js";
+import type { StoreBackend } from "./storeBackend.js";
 
 export type { MigratableEventStore } from "./kyselyEventStore.js";
 import { translateStoreErrors } from "./translateErrors.js";
@@ -50,9 +53,30 @@ export function resolveStoreTarget(databaseUrl: string | null, dataDir: string):
  * PostgreSQL connects on the first query.
  */
 export async function openEventStore(options: OpenEventStoreOptions): Promise<MigratableEventStore> {
+  return (await openStores(options)).events;
+}
+
+/** One database connection (pool) and the backend's answers; the tables beside `events` use it too. */
+export interface StoreDatabaseHandle {
+  target: StoreTarget;
+  db: Kysely<StoreDatabase>;
+  backend: StoreBackend;
+}
+
+/** Opens the database the options name, without touching its schema. */
+export function openStoreDatabase(options: Pick<OpenEventStoreOptions, "databaseUrl" | "dataDir">): StoreDatabaseHandle {
   const target = resolveStoreTarget(options.databaseUrl, options.dataDir);
+  if (target.kind === "postgres") return { target, db: createPostgresKysely(target.url), backend: postgresBackend };
+  return { target, db: createSqliteKysely(target.path), backend: sqliteBackend };
+}
+
+/**
+ * The event store and the database handle it runs on, for adapters that keep their own tables in the same
+ * database (the local job queue, sources). The event store owns the connection: closing it closes the handle.
+ */
+export async function openStores(options: OpenEventStoreOptions): Promise<{ events: MigratableEventStore; database: StoreDatabaseHandle }> {
+  const database = openStoreDatabase(options);
   const clock = options.clock ?? systemClock;
   // Driver errors leave the adapter in the port's terms (unreachable database, duplicate uid).
-  if (target.kind === "postgres") return translateStoreErrors(new KyselyEventStore(createPostgresKysely(target.url), postgresBackend, clock));
-  return translateStoreErrors(new KyselyEventStore(createSqliteKysely(target.path), sqliteBackend, clock));
+  return { events: translateStoreErrors(new KyselyEventStore(database.db, database.backend, clock)), database };
 }

@@ -1,0 +1,49 @@
+/** The fetcher port: gets a source's bytes over HTTP politely (robots.txt, per-host limits, conditional requests). */
+
+export interface FetchRequest {
+  url: string;
+  /** Validators from the previous successful fetch: sent as If-None-Match / If-Modified-Since. */
+  etag?: string | null;
+  lastModified?: string | null;
+  signal?: AbortSignal;
+}
+
+export type FetchResult =
+  | {
+      status: "ok";
+      /** The final URL after redirects. */
+      url: string;
+      httpStatus: number;
+      /** The Content-Type header, null when absent. */
+      contentType: string | null;
+      body: Buffer;
+      etag: string | null;
+      lastModified: string | null;
+    }
+  /** 304: the source has not changed since the validators were issued. */
+  | { status: "not-modified"; url: string; httpStatus: 304 };
+
+/**
+ * Why a fetch failed. `retryable` is true for network errors, timeouts, 5xx and 429 (try again later) and
+ * false for everything else (4xx, robots.txt disallows, too large, bad URL): a job fails for good on those.
+ */
+export type FetchErrorReason = "network" | "timeout" | "http-5xx" | "http-429" | "http-4xx" | "robots" | "too-large" | "invalid-url";
+
+export class FetchError extends Error {
+  readonly code = "FETCH_FAILED";
+  constructor(
+    readonly reason: FetchErrorReason,
+    message: string,
+    readonly retryable: boolean,
+    readonly httpStatus?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "FetchError";
+  }
+}
+
+export interface Fetcher {
+  /** Resolves ok or not-modified; throws FetchError. */
+  fetch(request: FetchRequest): Promise<FetchResult>;
+}
