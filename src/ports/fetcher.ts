@@ -24,8 +24,10 @@ export type FetchResult =
   | { status: "not-modified"; url: string; httpStatus: 304 };
 
 /**
- * Why a fetch failed. `retryable` is true for network errors, timeouts, 5xx and 429 (try again later) and
- * false for everything else (4xx, robots.txt disallows, too large, bad URL): a job fails for good on those.
+ * Why a fetch failed. `retryable` is true for network errors, timeouts, 5xx and 429 (try again later), and
+ * for "robots" when robots.txt itself could not be read (5xx, 429, unreachable: crawling waits); it is false
+ * for everything else (4xx, robots.txt disallows, too large, a bad URL or too many redirects): a job fails
+ * for good on those.
  */
 export type FetchErrorReason = "network" | "timeout" | "http-5xx" | "http-429" | "http-4xx" | "robots" | "too-large" | "invalid-url";
 
