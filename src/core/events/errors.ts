@@ -11,6 +11,11 @@ export const ERROR_CODES = {
   EVENT_CONFLICT: "An event with this UID already exists.",
   INVALID_QUERY: "A query parameter is not valid (the parameter is named).",
   INVALID_ICALENDAR: "The iCalendar text is malformed (the line and the problem are named).",
+  SOURCE_NOT_FOUND: "No source has this id.",
+  SOURCE_CONFLICT: "A source with this URL is already registered.",
+  INVALID_SOURCE: "A source or upload is not valid (the field is named), e.g. a URL that is not http(s).",
+  UNSUPPORTED_DOCUMENT: "The document's type is not one ingestion reads (iCalendar, HTML, PDF, plain text).",
+  JOB_NOT_FOUND: "No job has this id (or it is not in the dead-letter queue, for the DLQ routes).",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
