@@ -1,7 +1,8 @@
 /**
- * Vitest global setup: the end-to-end suites run the real CLI (bin/calendar-api.js imports dist/), so dist/
- * must match src/. Before a run that includes a file under test/e2e/, compiles with tsconfig.build.json when
- * any src/**\/*.ts is newer than its dist/**\/*.js (or has none). Runs without e2e files cost one directory walk.
+ * Vitest global setup: the end-to-end suites run the real CLI (bin/calendar-api.js imports dist/), and the job
+ * queue crash test a worker script that imports dist/, so dist/ must match src/. Before a run that includes
+ * such a file, compiles with tsconfig.build.json when any src/**\/*.ts is newer than its dist/**\/*.js (or
+ * has none). Runs without them cost one directory walk.
  */
 import { execFile } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
@@ -35,12 +36,15 @@ export function staleSource(root = ROOT): string | null {
   return null;
 }
 
-/** True when the run's file filters select at least one end-to-end file (no filters: every file). */
+/** Test files that run dist/ in a child process: the end-to-end suites, and the job queue crash test's worker. */
+const USES_DIST = ["/test/e2e/", "/test/contract/jobQueue.crash.test.ts"];
+
+/** True when the run's file filters select at least one file that uses dist/ (no filters: every file). */
 async function runIncludesE2e(project: TestProject): Promise<boolean> {
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
   if (!filters || filters.length === 0) return true;
   const specs = await project.vitest.globTestSpecifications(filters);
-  return specs.some((spec) => spec.moduleId.includes("/test/e2e/"));
+  return specs.some((spec) => USES_DIST.some((part) => spec.moduleId.includes(part)));
 }
 
 export default async function setup(project: TestProject): Promise<void> {

@@ -1,7 +1,40 @@
-/** 0002: the local job queue's table (filled in by the queue work). */
-import type { Kysely, Migration } from "kysely";
+/** SQLite 0002: the local job queue's durable `jobs` table and its claim index. */
+import { type Kysely, type Migration, sql } from "kysely";
 
+/**
+ * One row per job, keyed by (queue, id): a caller's jobId is unique within its queue. Times are epoch ms
+ * integers (run_at and lease_until are compared with the worker's clock); payload and result are JSON text.
+ * A worker owns an `active` row while `lease_until` is in the future and `lease_owner` is its claim token.
+ */
 export const jobs0002: Migration = {
-  async up(_db: Kysely<unknown>): Promise<void> {},
-  async down(_db: Kysely<unknown>): Promise<void> {},
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable("jobs")
+      .addColumn("queue", "text", (c) => c.notNull())
+      .addColumn("id", "text", (c) => c.notNull())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("payload", "text", (c) => c.notNull().check(sql`json_valid(payload)`))
+      .addColumn("state", "text", (c) => c.notNull().check(sql`state in ('waiting', 'delayed', 'active', 'completed', 'dead')`))
+      .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("max_attempts", "integer", (c) => c.notNull().check(sql`max_attempts >= 1`))
+      .addColumn("backoff_ms", "integer", (c) => c.notNull().check(sql`backoff_ms >= 0`))
+      .addColumn("run_at", "integer", (c) => c.notNull())
+      .addColumn("lease_until", "integer")
+      .addColumn("lease_owner", "text")
+      .addColumn("result", "text", (c) => c.check(sql`result is null or json_valid(result)`))
+      .addColumn("error", "text")
+      .addColumn("created_at", "integer", (c) => c.notNull())
+      .addColumn("updated_at", "integer", (c) => c.notNull())
+      .addColumn("finished_at", "integer")
+      .addPrimaryKeyConstraint("jobs_pk", ["queue", "id"])
+      .execute();
+    // Claiming looks for the earliest run_at among one queue's waiting/delayed rows (and expired active ones).
+    await db.schema.createIndex("jobs_claim").on("jobs").columns(["queue", "state", "run_at"]).execute();
+    // The dead-letter list reads one queue's dead rows newest first.
+    await db.schema.createIndex("jobs_finished").on("jobs").columns(["queue", "state", "finished_at"]).execute();
+  },
+
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable("jobs").ifExists().execute();
+  },
 };
