@@ -40,7 +40,51 @@ export interface AppConfig {
   queue: {
     backend: "local" | "redis";
     redisUrl: string | null;
+    /** Jobs run at once by the workers of one process (serve with the local queue, or `calendar-api worker`); 0 runs none. Default 2. */
     workerThreads: number;
+    /** Attempts before a job is dead-lettered; default 5. */
+    maxAttempts: number;
+    /** Base of the exponential retry backoff (with jitter); default 2 000 ms. */
+    backoffMs: number;
+    /** How long a claimed job is leased before another worker may take it over (a killed worker's job); default 30 s. */
+    leaseSeconds: number;
+    /** Prefix of the queue's Redis keys (several deployments can share one Redis); default "calendar". */
+    redisPrefix: string;
+    /** Port of `calendar-api worker`'s probes and /metrics (127.0.0.1 unless server.host says otherwise); 0 opens none. Default 9464. */
+    workerPort: number;
+  };
+  /** Uploaded files, content-addressed. */
+  storage: {
+    /** `fs://` (the files directory below) or `fs:///some/dir`; default fs://. */
+    backend: string;
+    /** Directory of `fs://`; null means `<dataDir>/files`. */
+    path: string | null;
+  };
+  ingest: {
+    /** Title+location similarity (0..1) above which two events with close starts are one; default 0.72. */
+    clusterThreshold: number;
+    /** How far apart two starts may be and still be the same event; default 30 minutes. */
+    dedupToleranceMinutes: number;
+    /** Largest upload accepted by POST /api/v1/ingest; default 20 MiB. */
+    maxUploadBytes: number;
+  };
+  scraper: {
+    /** Sent with every request; default names the service and how to reach its operators. */
+    userAgent: string;
+    /** Per request (connect, headers and body); default 10 000 ms. */
+    timeoutMs: number;
+    /** Response size cap; default 10 MiB. */
+    maxBytes: number;
+    /** Requests at once to one host; default 2. */
+    perHostConcurrency: number;
+    /** Least time between two requests to one host (robots.txt Crawl-delay wins when longer); default 1 000 ms. */
+    perHostDelayMs: number;
+    /** Obey robots.txt; default true. */
+    respectRobots: boolean;
+    /** How often due sources are looked for; 0 turns scheduled runs off. Default 30 s. */
+    schedulerIntervalSeconds: number;
+    /** Refresh interval of a source registered without one; default 360 minutes. */
+    defaultRefreshMinutes: number;
   };
   cache: {
     ttlHours: number;

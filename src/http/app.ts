@@ -20,6 +20,10 @@ import { alertRoutes } from "./routes/alerts.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { eventRoutes } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
+import { ingestRoutes } from "./routes/ingest.js";
+import { jobRoutes } from "./routes/jobs.js";
+import { provenanceRoutes } from "./routes/provenance.js";
+import { sourceRoutes } from "./routes/sources.js";
 import { parseRoutes } from "./routes/parse.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -45,6 +49,15 @@ function classify(error: unknown): { code: ApiErrorCode; detail: string; field?:
       return { code: "PAYLOAD_TOO_LARGE", detail: e.message };
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return { code: "UNSUPPORTED_MEDIA_TYPE", detail: e.message };
+    // @fastify/multipart (uploads)
+    case "FST_REQ_FILE_TOO_LARGE":
+      return { code: "PAYLOAD_TOO_LARGE", detail: "the file is larger than the upload limit", field: "file" };
+    case "FST_PARTS_LIMIT":
+    case "FST_FILES_LIMIT":
+    case "FST_FIELDS_LIMIT":
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+    case "FST_MULTIPART_INVALID_FORM":
+      return { code: "VALIDATION_FAILED", detail: e.message, field: "file" };
   }
   if (e instanceof SyntaxError && e.statusCode === 400) return { code: "INVALID_JSON", detail: `body is not valid JSON: ${e.message}` };
   return { code: "INTERNAL", detail: "An unexpected error occurred." };
@@ -111,6 +124,13 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes, deps);
   await app.register(adminRoutes, deps);
   await app.register(alertRoutes, deps);
+  if (deps.ingestion) {
+    const ingestion = deps.ingestion;
+    await app.register(jobRoutes, ingestion);
+    await app.register(sourceRoutes, ingestion);
+    await app.register(ingestRoutes, ingestion);
+    await app.register(provenanceRoutes, { ...ingestion, store: deps.store });
+  }
   app.get("/openapi.json", { config: { scope: "public" }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

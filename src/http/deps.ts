@@ -7,6 +7,10 @@ import type { AlertsReader } from "../ops/alerts/types.js";
 import type { Cache } from "../ports/cache.js";
 import type { Clock } from "../ports/clock.js";
 import type { EventStore } from "../ports/eventStore.js";
+import type { SourceDeps } from "../app/ingest/sources.js";
+import type { UploadDeps } from "../app/ingest/uploads.js";
+import type { IngestStore } from "../ports/ingestStore.js";
+import type { JobQueue } from "../ports/jobQueue.js";
 
 /** Receives what the HTTP layer observes (metrics, performance log); every method is cheap and never throws. */
 export interface HttpObserver {
@@ -59,4 +63,14 @@ export interface HttpDeps {
   /** The in-process alerts: active ones and recent transitions (GET /alerts). */
   alerts: AlertsReader;
   version: string;
+  /** Ingestion (uploads, sources, jobs, the dead-letter queue); its routes are absent when null. */
+  ingestion: IngestionHttpDeps | null;
+}
+
+/** What the ingestion routes need: the queue they enqueue on and inspect, and the use cases' dependencies. */
+export interface IngestionHttpDeps {
+  queue: JobQueue;
+  ingest: IngestStore;
+  uploads: UploadDeps;
+  sources: SourceDeps;
 }

@@ -14,6 +14,7 @@ import { FEEDBACK_GOLDEN, goldenUpdateCommand } from "./commands/goldenUpdateCom
 import { logsPruneCommand } from "./commands/logsPruneCommand.js";
 import { migrateCommand } from "./commands/migrateCommand.js";
 import { serveCommand } from "./commands/serveCommand.js";
+import { workerCommand } from "./commands/workerCommand.js";
 import { parseCommand, stdinLines } from "./commands/parseCommand.js";
 import { reportCommand } from "./commands/reportCommand.js";
 import { restoreCommand } from "./commands/restoreCommand.js";
@@ -28,6 +29,7 @@ commands:
   parse --batch                          JSON lines {"text","reference","timezone"} on stdin, one {"events":[…]} line out each
   eval [--golden FILE]… [--duckling FILE] [--json]   score the parser on labelled sets
   serve [--workers N]                    run the HTTP API (migrates the database first)
+  worker                                 consume the ingestion job queue in this process (WORKER_THREADS at once; probes on WORKER_PORT)
   migrate                                apply pending database migrations
   config                                 print the effective configuration (redacted) and where each value came from
 
@@ -85,6 +87,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new CliError("--workers: expected an integer from 1 to 64");
         return await serveCommand(loadOrExplain(), io, workers);
       }
+      case "worker":
+        parseArgs({ args: rest, options: {} });
+        return await workerCommand(loadOrExplain(), io);
       case "migrate":
         return await migrateCommand(io, loadOrExplain());
       case "config":

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { openEventStore } from "../adapters/store/open.js";
+import { openStores } from "../adapters/store/open.js";
 import type { AppConfig } from "../config/types.js";
 import { buildApp } from "../http/app.js";
 import { createLifecycle, type Lifecycle } from "../ops/lifecycle.js";
@@ -15,6 +15,8 @@ import { createShutdown, type Shutdown } from "../ops/shutdown.js";
 import { systemClock } from "../ports/clock.js";
 import type { EventStore } from "../ports/eventStore.js";
 import { scheduleAccuracy } from "./accuracy.js";
+import { createIngestion } from "./ingestion.js";
+import { startIngestRuntime } from "./ingestRuntime.js";
 import { wireService } from "./wiring.js";
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -52,13 +54,22 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   const loggers = createLogger({ level: config.logging.level, dir: config.logging.dir, maxFileSizeMb: config.logging.maxFileSizeMb, maxFiles: config.logging.maxFiles, stdout: options.stdout ?? true });
   const log = loggers.root;
   const lifecycle = createLifecycle();
-  const store = await openEventStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, clock });
+  const { events: store, database } = await openStores({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, clock });
   const applied = await store.migrate();
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
   // Until the golden set has been scored once, the accuracy gauge says nothing (its alert waits).
   let scored = false;
-  const { deps, metrics, alerting, eventLoop, clusterMetrics } = wireService({ config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, accuracyScored: () => scored });
+  const { deps, metrics, alerting, eventLoop, clusterMetrics, ingestion } = wireService({
+    config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, accuracyScored: () => scored,
+    ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: log, registry }),
+  });
+  // With the local queue the API process runs the workers (the embedded default); with Redis, `calendar-api worker` does.
+  const ingestRuntime = startIngestRuntime(ingestion!, {
+    workerSlots: config.queue.backend === "local" ? config.queue.workerThreads : 0,
+    schedulerIntervalMs: config.scraper.schedulerIntervalSeconds * 1000,
+    logger: log,
+  });
 
   const app = await buildApp(deps);
   const stopAccuracy = config.metrics.enabled
@@ -76,6 +87,9 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       { name: "readiness", run: async () => void lifecycle.beginDraining() },
       { name: "http", run: async () => app.close() },
       { name: "schedules", run: async () => { stopAccuracy(); eventLoop.stop?.(); clusterMetrics?.stop(); } },
+      // Running jobs finish within the grace period; one cut short is re-run after its lease by another worker.
+      { name: "workers", run: async (signal) => ingestRuntime.stop(signal) },
+      { name: "queue", run: async () => ingestion!.close() },
       // Before the store: an evaluation under way pings it; notifications still queued get a bounded chance to go out.
       { name: "alerts", run: async (signal) => alerting.stop(signal) },
       { name: "store", run: async () => store.close() },

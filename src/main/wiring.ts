@@ -18,6 +18,8 @@ import type { Loggers } from "../ops/logger.js";
 import { createMetrics, type Metrics } from "../ops/metrics.js";
 import type { Clock } from "../ports/clock.js";
 import type { EventStore } from "../ports/eventStore.js";
+import type { Registry } from "prom-client";
+import type { Ingestion } from "./ingestion.js";
 import { createObserver } from "./observer.js";
 
 export interface WiringParts {
@@ -36,6 +38,8 @@ export interface WiringParts {
    * first scoring at start-up, or when scoring is off).
    */
   accuracyScored: () => boolean;
+  /** Builds ingestion on the service's metrics registry; without it the ingestion routes are absent. */
+  ingestion?: (registry: Registry) => Ingestion;
 }
 
 export interface Wiring {
@@ -44,6 +48,7 @@ export interface Wiring {
   alerting: Alerting;
   eventLoop: EventLoopDelaySampler;
   clusterMetrics: ClusterMetricsWorker | null;
+  ingestion: Ingestion | null;
 }
 
 /** Rejects after `ms` (bounded database pings for readiness and alerts). */
@@ -62,6 +67,7 @@ export function wireService(parts: WiringParts): Wiring {
   const metrics = createMetrics({ clock, startedAt, cacheStats: () => cache.stats(), countEvents: () => store.count(), onCollectError: (metric, error) => log.warn({ metric, err: error }, "metric source failed") });
   // No LLM backend is wired in yet: say so, so that "unavailable" alerts do not fire for a backend that is off.
   metrics.llmServiceAvailable.set({ backend: "none" }, 0);
+  const ingestion = parts.ingestion ? parts.ingestion(metrics.registry) : null;
   const counters = { parses: 0 };
   const eventLoop = createEventLoopDelaySampler();
   const ping = () => within(store.ping(), 1_000, "the database");
@@ -103,12 +109,14 @@ export function wireService(parts: WiringParts): Wiring {
       state: lifecycle.state,
       eventsStored: await store.count().catch(() => null),
       parsesServed: counters.parses,
-      lastIngest: null,
+      lastIngest: ingestion ? await ingestion.ingest.lastSightingAt().catch(() => null) : null,
+      queue: ingestion ? { backend: ingestion.queue.backend, ...(await ingestion.queue.counts().catch(() => ({}))) } : null,
     }),
     metricsText: async () => ({ contentType: metrics.contentType, body: clusterMetrics ? await clusterMetrics.text() : await metrics.text() }),
     redactedConfig: () => redactConfig(config),
     alerts: alerting.evaluator,
     version: parts.version,
+    ingestion: ingestion?.http ?? null,
   };
-  return { deps, metrics, alerting, eventLoop, clusterMetrics };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics, ingestion };
 }

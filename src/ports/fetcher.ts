@@ -45,6 +45,13 @@ export class FetchError extends Error {
   }
 }
 
+/** Renders a page in a real browser (scripts run) and returns its DOM as HTML: for event listings built by JavaScript. */
+export interface PageRenderer {
+  /** Throws FetchError as the fetcher does; rejects with the signal's reason when it aborts. */
+  render(url: string, signal?: AbortSignal): Promise<{ url: string; html: string }>;
+  close(): Promise<void>;
+}
+
 export interface Fetcher {
   /** Resolves ok or not-modified; throws FetchError. */
   fetch(request: FetchRequest): Promise<FetchResult>;

@@ -12,7 +12,10 @@ describe("defaults", () => {
     expect(config.server).toEqual({ host: "0.0.0.0", port: 8000, bodyLimitBytes: 1048576, workers: 1, shutdownGraceMs: 10000, trustProxy: false });
     expect(config.parser).toEqual({ maxInputLength: 5000, defaultTimezone: "UTC" });
     expect(config.store).toEqual({ databaseUrl: null, dataDir: "./data" });
-    expect(config.queue).toEqual({ backend: "local", redisUrl: null, workerThreads: 2 });
+    expect(config.queue).toEqual({ backend: "local", redisUrl: null, workerThreads: 2, maxAttempts: 5, backoffMs: 2000, leaseSeconds: 30, redisPrefix: "calendar", workerPort: 9464 });
+    expect(config.storage).toEqual({ backend: "fs://", path: null });
+    expect(config.ingest).toEqual({ clusterThreshold: 0.72, dedupToleranceMinutes: 30, maxUploadBytes: 20 * 1024 * 1024 });
+    expect(config.scraper).toMatchObject({ timeoutMs: 10_000, maxBytes: 10 * 1024 * 1024, perHostConcurrency: 2, perHostDelayMs: 1000, respectRobots: true, schedulerIntervalSeconds: 30 });
     expect(config.cache).toEqual({ ttlHours: 24, maxSizeMb: 64 });
     expect(config.security).toEqual({ apiKeys: [], requireApiKeys: false, corsOrigins: [], rateLimitPerMinute: 60, rateLimitPerHour: 1000 });
     expect(config.logging).toEqual({ level: "info", format: "json", dir: null, maxFileSizeMb: 10, maxFiles: 5 });

@@ -97,11 +97,14 @@ describe("the environment layers", () => {
       CACHE_TTL_HOURS: "12", CACHE_MAX_SIZE_MB: "100", MAX_INPUT_LENGTH: "10000", OPENAI_BASE_URL: "https://api.openai.com/v1",
       OPENAI_API_KEY: "sk-test", OLLAMA_BASE_URL: "http://localhost:11434", QUEUE_BACKEND: "redis", WORKER_THREADS: "4",
       WORKERS: "3", SHUTDOWN_GRACE_MS: "15000", ENABLE_METRICS: "false",
+      STORAGE_BACKEND: "fs:///srv/uploads", STORAGE_PATH: "/srv/files", CLUSTER_THRESHOLD: "0.8",
     });
     expect(config.server).toMatchObject({ port: 8080, host: "127.0.0.1", workers: 3, shutdownGraceMs: 15000 });
     expect(config.logging).toMatchObject({ level: "info", dir: "/app/logs" });
     expect(config.store).toEqual({ databaseUrl: "postgresql://u:p@db/calendar", dataDir: "/data" });
-    expect(config.queue).toEqual({ backend: "redis", redisUrl: "redis://redis:6379/0", workerThreads: 4 });
+    expect(config.queue).toMatchObject({ backend: "redis", redisUrl: "redis://redis:6379/0", workerThreads: 4 });
+    expect(config.storage).toEqual({ backend: "fs:///srv/uploads", path: "/srv/files" });
+    expect(config.ingest.clusterThreshold).toBe(0.8);
     expect(config.security).toMatchObject({ corsOrigins: ["https://yourdomain.com", "https://api.yourdomain.com"], rateLimitPerMinute: 30, rateLimitPerHour: 500, requireApiKeys: true });
     expect(config.security.apiKeys).toEqual([{ name: "key1", key: "k-0123456789abcdef", scopes: ["read", "write"] }]);
     expect(config.cache).toEqual({ ttlHours: 12, maxSizeMb: 100 });

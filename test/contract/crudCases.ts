@@ -4,8 +4,8 @@ import { at, type ContractContext, ev, titles } from "./contractFixtures.js";
 
 export function crudCases(ctx: ContractContext): void {
   describe("lifecycle", () => {
-    it("migrate applies 0001_events to an empty database, then has nothing left to do", async () => {
-      expect(ctx.applied[0]).toBe("0001_events");
+    it("migrate applies every migration, 0001_events first, to an empty database, then has nothing left to do", async () => {
+      expect(ctx.applied).toEqual(["0001_events", "0002_jobs", "0003_ingest"]);
       expect(await ctx.store.migrate()).toEqual([]);
     });
 

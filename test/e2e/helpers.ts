@@ -49,25 +49,28 @@ export interface CliServer {
  * parent's environment is not passed on (only PATH, HOME and locale), so a DATABASE_URL or API_KEYS set for
  * the test run never leaks into the server. Resolves once /health/ready answers 200.
  */
-export async function startCli(env: Record<string, string> = {}, options: { readyTimeoutMs?: number } = {}): Promise<CliServer> {
+export async function startCli(env: Record<string, string> = {}, options: { readyTimeoutMs?: number; command?: "serve" | "worker"; dir?: string } = {}): Promise<CliServer> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "calendar-e2e-"));
+  const command = options.command ?? "serve";
+  // A worker shares its API's directory (the SQLite file, stored uploads) when given one.
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "calendar-e2e-"));
   const dataDir = join(dir, "data");
-  const logDir = join(dir, "logs");
+  const logDir = join(dir, command === "worker" ? "worker-logs" : "logs");
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? dir,
     LANG: process.env.LANG ?? "C.UTF-8",
     ENVIRONMENT: "local",
     HOST: "127.0.0.1",
-    PORT: String(port),
+    // `worker` serves its probes on WORKER_PORT; `serve` listens on PORT.
+    ...(command === "worker" ? { WORKER_PORT: String(port) } : { PORT: String(port) }),
     DATA_DIR: dataDir,
     LOG_DIR: logDir,
     RATE_LIMIT_PER_MINUTE: "1000000",
     RATE_LIMIT_PER_HOUR: "100000000",
     ...env,
   };
-  const child = spawn(process.execPath, [BIN, "serve"], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, command], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => void (stdout += chunk));
@@ -96,7 +99,7 @@ export async function startCli(env: Record<string, string> = {}, options: { read
     },
     async cleanup() {
       if (child.exitCode === null && child.signalCode === null) await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
     },
   };
 
@@ -104,7 +107,7 @@ export async function startCli(env: Record<string, string> = {}, options: { read
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
   for (;;) {
-    if (exitedEarly) throw new Error(`calendar-api serve exited before it was ready:\n${stderr}\n${stdout.slice(-2000)}`);
+    if (exitedEarly) throw new Error(`calendar-api ${command} exited before it was ready:\n${stderr}\n${stdout.slice(-2000)}`);
     try {
       const res = await fetch(`${url}/health/ready`);
       await res.arrayBuffer();
@@ -114,7 +117,7 @@ export async function startCli(env: Record<string, string> = {}, options: { read
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`calendar-api serve was not ready within the timeout:\n${stderr}\n${stdout.slice(-2000)}`);
+      throw new Error(`calendar-api ${command} was not ready within the timeout:\n${stderr}\n${stdout.slice(-2000)}`);
     }
     await sleep(50);
   }

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { type MigratableEventStore, openEventStore } from "../../src/adapters/store/open.js";
+import { type MigratableEventStore, openStores } from "../../src/adapters/store/open.js";
+import { createIngestion, type Ingestion } from "../../src/main/ingestion.js";
 import { loadConfig } from "../../src/config/load.js";
 import type { AppConfig } from "../../src/config/types.js";
 import { buildApp } from "../../src/http/app.js";
@@ -37,6 +38,8 @@ export interface Harness {
   realStore: MigratableEventStore;
   config: Readonly<AppConfig>;
   lifecycle: Lifecycle;
+  /** Queue, ingest store, file storage and the workers' dependencies, as the routes use them. */
+  ingestion: Ingestion;
   /** The in-process alert evaluator behind GET /alerts, not started: tests call tick(now). */
   alerts: AlertEvaluator;
   dir: string;
@@ -56,11 +59,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
   const loggers = createLogger({ level: "warn", dir: null, maxFileSizeMb: 1, maxFiles: 1, stdout: false });
   const lifecycle = createLifecycle();
-  const realStore = await openEventStore({ databaseUrl: null, dataDir: config.store.dataDir, clock });
+  const { events: realStore, database } = await openStores({ databaseUrl: null, dataDir: config.store.dataDir, clock });
   await realStore.migrate();
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   // The service's own wiring; no golden-set scoring runs here, so parsing_accuracy_score stays unscored.
-  const { deps, alerting, eventLoop } = wireService({ config, store, clock, loggers, lifecycle, version: "0.0.0-test", startedAt, accuracyScored: () => false });
+  // Ingestion is wired as the service wires it, but no worker runs unless a test starts one (startIngestRuntime).
+  const { deps, alerting, eventLoop, ingestion } = wireService({
+    config, store, clock, loggers, lifecycle, version: "0.0.0-test", startedAt, accuracyScored: () => false,
+    ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: loggers.root, registry }),
+  });
   const alerts = alerting.evaluator;
 
   const app = await buildApp(deps);
@@ -74,10 +81,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     config,
     lifecycle,
     alerts,
+    ingestion: ingestion!,
     dir,
     async close() {
       await alerts.stop();
       await app.close();
+      await ingestion!.close();
       eventLoop.stop?.();
       await realStore.close();
       await loggers.close();

@@ -67,7 +67,9 @@ describe("/status and /metrics", () => {
       state: "ready",
       eventsStored: 1,
       parsesServed: 2,
+      // Events created through POST /events are no ingest: nothing has been read from a source or an upload yet.
       lastIngest: null,
+      queue: { backend: "local", waiting: 0, delayed: 0, active: 0, completed: 0, dead: 0 },
     });
   });
 

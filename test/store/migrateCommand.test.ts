@@ -27,7 +27,7 @@ describe("migrateCommand", () => {
     const store = { databaseUrl: null, dataDir: join(root, "data") };
     const first = fakeIo();
     expect(await migrateCommand(first, { store })).toBe(0);
-    expect(first.out).toBe("0001_events\n");
+    expect(first.out).toBe("0001_events\n0002_jobs\n0003_ingest\n");
     expect(first.err).toBe("");
     const again = fakeIo();
     expect(await migrateCommand(again, { store })).toBe(0);

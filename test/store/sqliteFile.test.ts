@@ -24,7 +24,7 @@ describe("SQLite file store", () => {
   it("keeps events, the search index and applied migrations across a reopen", async () => {
     const dataDir = join(root, "reopen", "nested", "data");
     const first = await openEventStore({ databaseUrl: null, dataDir });
-    expect(await first.migrate()).toEqual(["0001_events"]);
+    expect(await first.migrate()).toEqual(["0001_events", "0002_jobs", "0003_ingest"]);
     const [created] = await first.create([salsa]);
     await first.close();
     expect(existsSync(join(dataDir, "calendar.db"))).toBe(true);

@@ -131,7 +131,7 @@ function clampLimit(limit: number): number {
 }
 
 /** The stored form of a new event; the uid defaults to `<id>@calendar-api`. */
-function newStoredEvent(input: NewEvent, id: string, now: string): StoredEvent {
+export function newStoredEvent(input: NewEvent, id: string, now: string): StoredEvent {
   return {
     id,
     title: input.title,
@@ -155,7 +155,7 @@ function newStoredEvent(input: NewEvent, id: string, now: string): StoredEvent {
 const PATCHABLE = ["title", "start", "end", "allDay", "timezone", "recurrence", "location", "description", "confidence", "components", "exdates"] as const;
 
 /** The event with the patch's defined fields applied (undefined means "leave as is", null clears). */
-function applyPatch(event: StoredEvent, patch: EventPatch, now: string): StoredEvent {
+export function applyPatch(event: StoredEvent, patch: EventPatch, now: string): StoredEvent {
   const next: StoredEvent = { ...event, updatedAt: now };
   for (const key of PATCHABLE) {
     const value = patch[key];

@@ -30,8 +30,58 @@ export interface EventsTable {
   updated_at: ColumnType<string | Date, string, string>;
 }
 
+/** A registered source (0003). Timestamps are text on SQLite, timestamptz (Date) on PostgreSQL. */
+export interface SourcesTable {
+  id: string;
+  url: string;
+  name: string | null;
+  kind: string | null;
+  timezone: string;
+  refresh_minutes: number;
+  enabled: ColumnType<boolean | number, boolean | number, boolean | number>;
+  render: ColumnType<boolean | number, boolean | number, boolean | number>;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  next_run_epoch: ColumnType<number | string, number, number>;
+  last_run_at: ColumnType<string | Date | null, string | null, string | null>;
+  last_success_at: ColumnType<string | Date | null, string | null, string | null>;
+  last_error: string | null;
+  events_found: number;
+  runs: number;
+  created_at: ColumnType<string | Date, string, string>;
+  updated_at: ColumnType<string | Date, string, string>;
+}
+
+/** An uploaded file's record (0003); the bytes live in file storage under `key`. */
+export interface FilesTable {
+  key: string;
+  size: ColumnType<number | string, number, number>;
+  content_type: string | null;
+  kind: string;
+  filename: string | null;
+  created_at: ColumnType<string | Date, string, string>;
+}
+
+/** One sighting of an event in an origin (0003). */
+export interface EventSourcesTable {
+  event_id: string;
+  origin: string;
+  origin_id: string;
+  item_key: string;
+  via: string;
+  url: string | null;
+  match: string;
+  score: number;
+  first_seen_at: ColumnType<string | Date, string, string>;
+  last_seen_at: ColumnType<string | Date, string, string>;
+}
+
 export interface StoreDatabase {
   events: EventsTable;
+  sources: SourcesTable;
+  files: FilesTable;
+  event_sources: EventSourcesTable;
 }
 
 /** The columns a read selects (never SQLite's `seq` or PostgreSQL's `search`). */

@@ -1,9 +1,9 @@
 /**
  * Turns driver errors into the port's terms: an unreachable database becomes StoreUnavailableError, a
- * duplicate UID a CalendarError EVENT_CONFLICT. Wraps any EventStore; every other error passes unchanged.
+ * duplicate UID a CalendarError EVENT_CONFLICT. Wraps any store (events, ingestion); every other error passes unchanged.
  */
 import { CalendarError } from "../../core/events/errors.js";
-import { type EventStore, StoreUnavailableError } from "../../ports/eventStore.js";
+import { StoreUnavailableError } from "../../ports/eventStore.js";
 
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_BUSY"]);
 const CONNECTION_MESSAGES = /connection terminated|connect econnrefused|timeout exceeded when trying to connect|connection error|server closed the connection|the database system is (?:starting up|shutting down)|cannot use a pool after calling end/i;
@@ -30,7 +30,7 @@ function translate(error: unknown): never {
 }
 
 /** The same store, with its errors translated. */
-export function translateStoreErrors<S extends EventStore>(store: S): S {
+export function translateStoreErrors<S extends object>(store: S): S {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
