@@ -1,5 +1,6 @@
 // The alerting stack in deploy/: Prometheus rules and their unit tests, Alertmanager routing and inhibition, and
-// the contract between them, the service's metrics (src/ops/metrics.ts) and the runbook (docs/alerts.md).
+// the contract between them, the service's metrics (src/ops/metrics.ts, src/ops/ingestMetrics.ts) and the runbook
+// (docs/alerts.md).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,6 +9,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { createIngestMetrics } from "../../src/ops/ingestMetrics.js";
 import { createMetrics, LATENCY_BUCKETS_SECONDS } from "../../src/ops/metrics.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,8 +21,6 @@ const TEST_FILES = readdirSync(join(PROMETHEUS, "tests"))
   .sort()
   .map((f) => join(PROMETHEUS, "tests", f));
 const RUNBOOK_BASE = "https://github.com/calendar-api/calendar-api/blob/main/docs/operations.md#";
-/** Added by the ingestion work (issue 4, job queue with dead letters); allowed before src/ops/metrics.ts has them. */
-const INGESTION_METRICS = ["dead_letter_queue_depth", "job_processing_duration_seconds_bucket"];
 const SEVERITIES = ["critical", "warning", "info", "page", "ticket"];
 /** The SLO threshold the slow-ratio rules read as the histogram bucket le="2". */
 const LATENCY_SLO_SECONDS = 2;
@@ -81,15 +81,31 @@ function metricNames(expr: string): string[] {
   return [...new Set(names)];
 }
 
-/** Every series name the service exports, with the _bucket/_count/_sum series of its histograms. */
-async function exportedSeries(): Promise<Set<string>> {
+/**
+ * Every series name the service exports (the API's registry with the ingestion metrics, as `serve` and
+ * `calendar-api worker` build it), with the _bucket/_count/_sum series of its histograms and each one's label names.
+ */
+async function exportedSeries(): Promise<Map<string, string[]>> {
   const metrics = createMetrics({ defaultMetrics: false });
-  const names = new Set<string>();
+  createIngestMetrics(metrics.registry, { queue: "ingest", activeWorkers: () => 0 });
+  const series = new Map<string, string[]>();
   for (const m of await metrics.registry.getMetricsAsJSON()) {
-    names.add(m.name);
-    if (String(m.type) === "histogram") for (const suffix of ["_bucket", "_count", "_sum"]) names.add(m.name + suffix);
+    const labels = [...((metrics.registry.getSingleMetric(m.name) as unknown as { labelNames?: string[] })?.labelNames ?? [])];
+    series.set(m.name, labels);
+    if (String(m.type) === "histogram") {
+      series.set(`${m.name}_bucket`, [...labels, "le"]);
+      for (const suffix of ["_count", "_sum"]) series.set(m.name + suffix, labels);
+    }
   }
-  return names;
+  return series;
+}
+
+/** Labels Prometheus attaches to every scraped series. */
+const TARGET_LABELS = ["job", "instance"];
+
+/** The label names of a series in promtool's input notation: `name{a="1", b="2"}`. */
+function seriesLabels(series: string): string[] {
+  return [...(/\{(.*)\}/.exec(series)?.[1] ?? "").matchAll(/([A-Za-z_]\w*)\s*=/g)].map((m) => m[1]);
 }
 
 /** Prometheus durations as the test files write them: 1d1h10m, 1510m, 36h5m, 15s. */
@@ -158,8 +174,8 @@ describe("alerting rules", () => {
     }
   });
 
-  it("name only metrics the service exports, recording rules, up, or the two ingestion metrics", async () => {
-    const known = new Set([...(await exportedSeries()), ...records.map((r) => r.record as string), "up", ...INGESTION_METRICS]);
+  it("name only metrics the service exports (the ingestion metrics included), recording rules, or up", async () => {
+    const known = new Set([...(await exportedSeries()).keys(), ...records.map((r) => r.record as string), "up"]);
     const unknown: string[] = [];
     for (const rule of [...records, ...alerts])
       for (const name of metricNames(rule.expr)) if (!known.has(name)) unknown.push(`${rule.alert ?? rule.record}: ${name}`);
@@ -168,16 +184,19 @@ describe("alerting rules", () => {
     expect(metricNames('histogram_quantile(0.95, sum by (job, le) (rate(http_request_duration_seconds_bucket{job="calendar-api"}[5m]))) > 2 and on (job) up == 1')).toEqual(["http_request_duration_seconds_bucket", "up"]);
   });
 
-  it("feed their unit tests only series the service (or Prometheus, or the ingestion work) produces", async () => {
-    const known = new Set([...(await exportedSeries()), "up", ...INGESTION_METRICS]);
+  it("feed their unit tests only series the service (or Prometheus) produces, with the labels it gives them", async () => {
+    const known = new Map([...(await exportedSeries()), ["up", []]]);
     const unknown: string[] = [];
     for (const { file, spec } of testFiles)
       for (const test of spec.tests)
         for (const s of test.input_series) {
           const name = s.series.split("{")[0].trim();
-          if (!known.has(name)) unknown.push(`${relative(ROOT, file)}: ${test.name}: ${name}`);
+          const where = `${relative(ROOT, file)}: ${test.name}: ${name}`;
+          if (!known.has(name)) unknown.push(where);
+          else for (const label of seriesLabels(s.series)) if (![...TARGET_LABELS, ...(known.get(name) ?? [])].includes(label)) unknown.push(`${where}: label ${label}`);
         }
     expect(unknown).toEqual([]);
+    expect(seriesLabels('queue_depth{job="calendar-api", instance="a:1", queue="ingest"}')).toEqual(["job", "instance", "queue"]);
   });
 
   it("record request rate, error ratio, p95, slow ratio and availability for every SLO window", () => {

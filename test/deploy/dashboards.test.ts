@@ -1,6 +1,6 @@
 // The Grafana provisioning and dashboards: valid JSON models whose datasources are provisioned, and whose every
-// query names a metric the service really exports (read from its own registry), a recording rule, or a metric
-// the ingestion work will bring (an explicit allow-list). PromQL syntax is checked with promtool when installed.
+// query names a metric the service really exports (read from its own registry, the ingestion metrics included) or a
+// recording rule. PromQL syntax is checked with promtool when installed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { createIngestMetrics, INGEST_METRIC_NAMES } from "../../src/ops/ingestMetrics.js";
 import { createMetrics } from "../../src/ops/metrics.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,29 +21,18 @@ const dict = (v: unknown): Dict => (isDict(v) ? v : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const yamlAt = (rel: string): Dict => dict(parseYaml(readFileSync(join(DEPLOY, rel), "utf8")));
 
-/**
- * Metrics the dashboards may query before the service exports them: they come with the ingestion issue (issue 4:
- * job queue, workers, dead letters, scrapers), with these labels. When that work lands its registry exports them
- * and the entries here become redundant: delete them then.
- */
-const PLANNED_METRICS: Record<string, { type: "counter" | "gauge" | "histogram"; labels: string[] }> = {
-  queue_depth: { type: "gauge", labels: ["queue"] },
-  active_workers: { type: "gauge", labels: [] },
-  dead_letter_queue_depth: { type: "gauge", labels: [] },
-  jobs_processed_total: { type: "counter", labels: ["queue", "status"] },
-  job_processing_duration_seconds: { type: "histogram", labels: [] },
-  scraper_events_extracted_total: { type: "counter", labels: ["kind"] },
-  scraper_errors_total: { type: "counter", labels: ["kind", "reason"] },
-};
-
 /** Series Prometheus itself attaches to every target. */
 const PROMETHEUS_SERIES: Record<string, string[]> = { up: [] };
 /** Labels Prometheus adds to every scraped series (target labels), and `le` of histogram buckets. */
 const TARGET_LABELS = ["job", "instance"];
 
-/** Every series name the service's registry exposes (histograms as _bucket/_sum/_count), with its label names. */
+/**
+ * Every series name the service's registry exposes (histograms as _bucket/_sum/_count), with its label names: the
+ * API's metrics and Node's defaults, plus the ingestion metrics `serve` and `calendar-api worker` register on it.
+ */
 async function exportedSeries(): Promise<Map<string, string[]>> {
   const metrics = createMetrics();
+  createIngestMetrics(metrics.registry, { queue: "ingest", activeWorkers: () => 0 });
   const out = new Map<string, string[]>();
   for (const m of await metrics.registry.getMetricsAsJSON()) {
     const labels = [...((metrics.registry.getSingleMetric(m.name) as unknown as { labelNames?: string[] })?.labelNames ?? [])];
@@ -58,18 +48,6 @@ async function exportedSeries(): Promise<Map<string, string[]>> {
     } else {
       out.set(m.name, labels);
     }
-  }
-  return out;
-}
-
-function plannedSeries(): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [name, { type, labels }] of Object.entries(PLANNED_METRICS)) {
-    if (type === "histogram") {
-      out.set(`${name}_bucket`, [...labels, "le"]);
-      out.set(`${name}_sum`, labels);
-      out.set(`${name}_count`, labels);
-    } else out.set(name, labels);
   }
   return out;
 }
@@ -277,6 +255,8 @@ describe("the dashboards", () => {
     expect(titles("ingestion.json")).toMatch(/job latency/);
     expect(titles("ingestion.json")).toMatch(/dead/);
     expect(titles("ingestion.json")).toMatch(/scraper yield/);
+    expect(titles("ingestion.json")).toMatch(/deduplication ratio/);
+    expect(exprs("ingestion.json")).toMatch(/histogram_quantile\(0\.95, sum by \(kind, le\) \(rate\(scraper_execution_time_seconds_bucket/);
     expect(titles("system.json")).toMatch(/cpu/);
     expect(titles("system.json")).toMatch(/memory/);
     expect(titles("system.json")).toMatch(/event loop/);
@@ -288,16 +268,15 @@ describe("the dashboards", () => {
 });
 
 describe("every PromQL query", () => {
-  it("names only metrics the service exports, recording rules, or planned ingestion metrics", async () => {
+  it("names only metrics the service exports or recording rules", async () => {
     const exported = await exportedSeries();
-    const planned = plannedSeries();
     const recorded = recordingRules();
     const problems: string[] = [];
     for (const q of promQueries) {
       const { metrics, unknownFunctions } = promqlNames(q.expr);
       if (metrics.length === 0) problems.push(`${q.file}: ${q.panel}: no metric in ${q.expr}`);
       for (const name of metrics) {
-        if (!exported.has(name) && !planned.has(name) && !recorded.has(name) && !(name in PROMETHEUS_SERIES)) problems.push(`${q.file}: ${q.panel}: ${name} is not exported`);
+        if (!exported.has(name) && !recorded.has(name) && !(name in PROMETHEUS_SERIES)) problems.push(`${q.file}: ${q.panel}: ${name} is not exported`);
       }
       for (const f of unknownFunctions) problems.push(`${q.file}: ${q.panel}: unknown function ${f}()`);
     }
@@ -305,7 +284,7 @@ describe("every PromQL query", () => {
   });
 
   it("uses only label names that its metrics carry", async () => {
-    const known = new Map([...(await exportedSeries()), ...plannedSeries(), ...Object.entries(PROMETHEUS_SERIES)]);
+    const known = new Map([...(await exportedSeries()), ...Object.entries(PROMETHEUS_SERIES)]);
     const recorded = recordingRules();
     const problems: string[] = [];
     for (const q of promQueries) {
@@ -325,12 +304,24 @@ describe("every PromQL query", () => {
     for (const job of jobs) expect(jobNames, `job="${job}"`).toContain(job);
   });
 
-  it("uses all the planned ingestion metrics it allows (the allow-list is no wider than needed)", () => {
-    const used = new Set(promQueries.flatMap((q) => promqlNames(q.expr).metrics));
-    for (const [name, { type }] of Object.entries(PLANNED_METRICS)) {
-      const series = type === "histogram" ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name];
-      expect(series.some((s) => used.has(s)), name).toBe(true);
+  it("chart every ingestion metric on the ingestion dashboard", () => {
+    const used = new Set(promQueries.filter((q) => q.file === "ingestion.json").flatMap((q) => promqlNames(q.expr).metrics));
+    for (const name of Object.values(INGEST_METRIC_NAMES)) {
+      expect([name, `${name}_bucket`, `${name}_sum`, `${name}_count`].some((s) => used.has(s)), name).toBe(true);
     }
+  });
+
+  it("take the max of the queue depths across processes, never their sum: every process reports the same shared queue", () => {
+    const problems: string[] = [];
+    for (const q of promQueries) {
+      for (const metric of [INGEST_METRIC_NAMES.queueDepth, INGEST_METRIC_NAMES.deadLetterDepth]) {
+        // Each occurrence must be the direct argument of max (optionally by/without labels).
+        const uses = [...q.expr.matchAll(new RegExp(`(?<![\\w:])${metric}\\b`, "g"))].length;
+        const underMax = [...q.expr.matchAll(new RegExp(`\\bmax\\s*(?:(?:by|without)\\s*\\([^)]*\\))?\\s*\\(\\s*${metric}\\b`, "g"))].length;
+        if (uses !== underMax) problems.push(`${q.file}: ${q.panel}: ${q.expr}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   const promtool = spawnSync("promtool", ["--version"]).status === 0;

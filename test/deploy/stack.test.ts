@@ -16,6 +16,8 @@ import { FIELDS, prefixedName } from "../../src/config/schema.js";
 import { DEFAULT_CONFIG } from "../../src/config/defaults.js";
 import { ACCURACY_FILES } from "../../src/main/accuracy.js";
 import { createObserver } from "../../src/main/observer.js";
+import { startWorker } from "../../src/main/worker.js";
+import { INGEST_METRIC_NAMES } from "../../src/ops/ingestMetrics.js";
 import { createLogger, LOG_FILES } from "../../src/ops/logger.js";
 import { createMetrics } from "../../src/ops/metrics.js";
 
@@ -120,8 +122,6 @@ describe("docker-compose.prod.yml", () => {
   const services = dict(compose.services);
   const service = (name: string) => dict(services[name]);
   const API_SERVICES = ["calendar-api", "worker"];
-  /** Services without a health check, and why. */
-  const NO_HEALTHCHECK: Record<string, string> = { worker: "no HTTP port; the ingestion issue brings its command" };
 
   /** [source, target, readOnly] of a service's volumes (short syntax "src:dst[:ro]" or long syntax). */
   function mounts(name: string): Array<{ source: string; target: string; readOnly: boolean }> {
@@ -187,12 +187,9 @@ describe("docker-compose.prod.yml", () => {
     expect(service("worker").command).toEqual(["node", "bin/calendar-api.js", "worker"]);
   });
 
-  it.each(Object.keys(services))("%s has a health check (or says why not)", (name) => {
+  it.each(Object.keys(services))("%s has a health check", (name) => {
     const health = dict(service(name).healthcheck);
-    if (name in NO_HEALTHCHECK) {
-      expect(health.disable).toBe(true);
-      return;
-    }
+    expect(health.disable).toBeUndefined();
     expect(list(health.test).length).toBeGreaterThan(1);
     expect(health.interval).toBeDefined();
     expect(health.retries).toBeDefined();
@@ -299,6 +296,29 @@ describe("docker-compose.prod.yml", () => {
     expect(mounts("calendar-api").map((m) => m.target).sort()).toEqual(["/app/data", "/app/logs"]);
   });
 
+  it("runs the worker in every `up` (no profile), on the Redis queue, with its probe port checked and scraped", () => {
+    const worker = service("worker");
+    expect(worker.profiles).toBeUndefined();
+    const { config } = loadWith({ ...envOf("worker"), ...FAKE_SECRETS });
+    expect(config.environment).toBe("production");
+    expect(config.queue.backend).toBe("redis");
+    expect(config.queue.workerThreads).toBeGreaterThanOrEqual(1);
+    expect(config.queue.workerPort).toBe(9464);
+    // The API enqueues on the same queue the worker consumes: Redis, from the same secret.
+    expect(loadWith({ ...envOf("calendar-api"), ...FAKE_SECRETS }).config.queue.backend).toBe(config.queue.backend);
+    expect(JSON.stringify(dict(worker.healthcheck).test)).toContain(`http://127.0.0.1:${config.queue.workerPort}/health/ready`);
+    // Not published: Prometheus reaches it over the monitoring network.
+    expect(worker.ports).toBeUndefined();
+    expect(list(worker.networks).sort()).toEqual(["backend", "monitoring"]);
+    expect(list(service("prometheus").networks)).toContain("monitoring");
+    expect(durationSeconds(String(worker.stop_grace_period)) * 1000).toBeGreaterThan(config.server.shutdownGraceMs);
+    // Uploads are stored by the API under <DATA_DIR>/files and read by the worker: the same volume at the same path.
+    expect(config.storage.path).toBeNull();
+    const data = (name: string) => mounts(name).find((m) => m.target === config.store.dataDir)?.source;
+    expect(data("worker")).toBeDefined();
+    expect(data("worker")).toBe(data("calendar-api"));
+  });
+
   it("publishes the API on 8000, the port it listens on and checks its health on", () => {
     expect(DEFAULT_CONFIG.server.port).toBe(8000);
     expect(list(service("calendar-api").ports).map(String)).toEqual(["8000:8000"]);
@@ -365,6 +385,14 @@ describe("docker-compose.prod.yml", () => {
       const host = t.target.split(":")[0];
       if (/^[a-z][a-z0-9-]*$/.test(host) && host !== "localhost") expect(hostNames.has(host), `${t.job}: ${t.target}`).toBe(true);
     }
+    // The workers, found through the service's DNS name (one A record per container, so --scale needs no change),
+    // on the port their configuration listens on.
+    const discovered = list(prometheus.scrape_configs).flatMap((job) =>
+      list(dict(job).dns_sd_configs).flatMap((sd) => list(dict(sd).names).map((name) => ({ job: String(dict(job).job_name), path: String(dict(job).metrics_path ?? "/metrics"), name: String(name), type: dict(sd).type, port: dict(sd).port }))),
+    );
+    const workers = discovered.filter((d) => d.name === "worker");
+    expect(workers).toEqual([{ job: "calendar-api-worker", path: "/metrics", name: "worker", type: "A", port: loadWith({ ...envOf("worker"), ...FAKE_SECRETS }).config.queue.workerPort }]);
+    for (const d of discovered) expect(hostNames.has(d.name), `${d.job}: ${d.name}`).toBe(true);
     // Rule files resolve, through the ./prometheus mount, to files in the repository.
     for (const pattern of list(prometheus.rule_files).map(String)) {
       const host = hostPathOf("prometheus", pattern.startsWith("/") ? pattern : posix.join("/etc/prometheus", pattern));
@@ -383,6 +411,80 @@ describe("docker-compose.prod.yml", () => {
       const viaMount = hostPathOf("alertmanager", path);
       expect(mounted.includes(path) || (viaMount !== undefined && existsSync(viaMount)), `alertmanager reads ${path}`).toBe(true);
     }
+  });
+});
+
+describe("the worker's probe listener, as compose, Kubernetes and Prometheus use it", () => {
+  // A real `calendar-api worker` (the local queue on SQLite in a temporary folder: no Redis needed here) on a free port.
+  const compose = yamlAt("docker-compose.prod.yml");
+  const workerService = dict(dict(compose.services).worker);
+  const k8sWorker = parseAllDocuments(text("k8s/deployment-worker.yaml")).map((d) => dict(d.toJS()))[0];
+  const container = dict(list(dict(dict(dict(k8sWorker.spec).template).spec).containers)[0]);
+  const composePort = loadWith({ ...parseEnvFile(text("env/calendar-api.env")), ...dict(workerService.environment), ...FAKE_SECRETS } as Env).config.queue.workerPort;
+  let dir: string;
+  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+  let base = "";
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "deploy-worker-"));
+    const port = await new Promise<number>((resolvePort) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolvePort(port));
+      });
+    });
+    const { config } = loadWith({ DATA_DIR: join(dir, "data"), LOG_DIR: join(dir, "logs"), HOST: "127.0.0.1", WORKER_PORT: String(port), QUEUE_BACKEND: "local", WORKER_THREADS: "1" });
+    worker = await startWorker(config, { stdout: false });
+    base = worker.url ?? "";
+  }, 30_000);
+  afterAll(async () => {
+    if (worker) {
+      await worker.shutdown.run("test");
+      await worker.loggers.close();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The compose health check's command, pointed at this worker's port instead of the container's. */
+  const runHealthcheck = () =>
+    new Promise<number | null>((resolveRun) => {
+      const [, program, ...rest] = list(dict(workerService.healthcheck).test).map(String);
+      expect(program).toBe("node");
+      const port = new URL(base).port;
+      const args = rest.map((a) => a.replaceAll(`:${composePort}/`, `:${port}/`));
+      const child = spawn(process.execPath, args, { stdio: "ignore" });
+      const timer = setTimeout(() => child.kill(), 10_000);
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolveRun(code);
+      });
+    });
+
+  it("passes the compose health check while the worker is ready", async () => {
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await runHealthcheck()).toBe(0);
+  });
+
+  it("answers the Kubernetes probes on their paths", async () => {
+    for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+      const path = String(dict(dict(container[probe]).httpGet).path);
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, `${probe} ${path}`).toBe(200);
+    }
+  });
+
+  it("serves the ingestion metrics on the path Prometheus and the pod annotations scrape", async () => {
+    const job = list(yamlAt("prometheus/prometheus.yml").scrape_configs).map(dict).find((j) => j.job_name === "calendar-api-worker");
+    const annotations = dict(dict(dict(k8sWorker.spec).template).metadata).annotations as Record<string, string>;
+    expect(annotations["prometheus.io/path"]).toBe(String(job?.metrics_path ?? "/metrics"));
+    const body = await (await fetch(`${base}${annotations["prometheus.io/path"]}`)).text();
+    for (const name of Object.values(INGEST_METRIC_NAMES)) expect(body, name).toMatch(new RegExp(`^# TYPE ${name} `, "m"));
+    expect(body).toMatch(/^active_workers 1$/m);
+  });
+
+  it("fails the compose health check once the worker has stopped", async () => {
+    await worker?.shutdown.run("SIGTERM");
+    expect(await runHealthcheck()).toBe(1);
   });
 });
 
@@ -649,6 +751,46 @@ describe("Kubernetes manifests (deploy/k8s)", () => {
       expect(healthRoutes, `${path} is a route of src/http/routes/health.ts`).toContain(`"${path}"`);
     }
     expect(c.command).toEqual(["node", "bin/calendar-api.js", "serve"]);
+  });
+
+  it("runs two workers that probe their own listener on the named metrics port", () => {
+    const { config } = loadWith({ ...configMap, ...FAKE_SECRETS });
+    expect(config.queue.backend).toBe("redis");
+    expect(dict(worker.spec).replicas).toBe(2);
+    const c = container(worker);
+    const port = list(c.ports).map(dict).find((p) => p.name === "metrics");
+    expect(port?.containerPort).toBe(config.queue.workerPort);
+    expect(config.queue.workerPort).toBe(9464);
+    const workerSource = readFileSync(join(ROOT, "src/main/worker.ts"), "utf8");
+    const probes = { livenessProbe: "/health/live", readinessProbe: "/health/ready", startupProbe: "/health/live" } as const;
+    for (const [probe, path] of Object.entries(probes)) {
+      const get = dict(dict(c[probe]).httpGet);
+      expect(get.path, probe).toBe(path);
+      expect(get.port, probe).toBe("metrics");
+      expect(workerSource, `${path} is served by src/main/worker.ts`).toContain(`"${path}"`);
+    }
+    // No traffic to drain: SIGTERM alone stops it.
+    expect(c.lifecycle).toBeUndefined();
+  });
+
+  it("annotates the worker pods for Prometheus on the worker's port", () => {
+    const annotations = dict(dict(dict(dict(worker.spec).template).metadata).annotations);
+    expect(annotations["prometheus.io/scrape"]).toBe("true");
+    expect(annotations["prometheus.io/port"]).toBe(configMap.WORKER_PORT);
+    expect(annotations["prometheus.io/path"]).toBe("/metrics");
+  });
+
+  it("shares the uploaded files between the API and the worker pods on a ReadWriteMany claim at STORAGE_PATH", () => {
+    const { config } = loadWith({ ...configMap, ...FAKE_SECRETS });
+    expect(config.storage.path).toBe(configMap.STORAGE_PATH);
+    const claim = find("PersistentVolumeClaim", "calendar-api-files");
+    expect(list(dict(claim.spec).accessModes)).toEqual(["ReadWriteMany"]);
+    for (const d of [api, worker]) {
+      const volume = list(podSpec(d).volumes).map(dict).find((v) => dict(v.persistentVolumeClaim).claimName === "calendar-api-files");
+      expect(volume, String(dict(d.metadata).name)).toBeDefined();
+      const mount = list(container(d).volumeMounts).map(dict).find((m) => m.name === volume?.name);
+      expect(mount?.mountPath, String(dict(d.metadata).name)).toBe(config.storage.path);
+    }
   });
 
   it("drains before it is killed: termination grace > preStop sleep + SHUTDOWN_GRACE_MS", () => {
