@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
@@ -15,6 +14,7 @@ import type { HttpDeps } from "./deps.js";
 import { ApiError, type ApiErrorCode, problem } from "./errors.js";
 import { observePlugin } from "./plugins/observe.js";
 import { securityPlugin } from "./plugins/security.js";
+import { securityHeadersPlugin } from "./plugins/securityHeaders.js";
 import { adminRoutes } from "./routes/admin.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { calendarRoutes } from "./routes/calendar.js";
@@ -97,10 +97,13 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   await app.register(observePlugin, deps);
-  app.addHook("onRequest", async (request) => {
-    if (!deps.accepting() && request.routeOptions.config?.scope !== "public") throw new ApiError("NOT_READY", "the service is shutting down; retry on another instance");
+  // A callback hook, not an async one: it runs on every request.
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (!deps.accepting() && request.routeOptions.config?.scope !== "public") return done(new ApiError("NOT_READY", "the service is shutting down; retry on another instance"));
+    done();
   });
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // helmet's headers (CSP off) from a fixed table: helmet rebuilds its middleware chain on every request.
+  await app.register(securityHeadersPlugin);
   await app.register(cors, {
     origin: deps.config.security.corsOrigins.includes("*") ? true : deps.config.security.corsOrigins,
     methods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],

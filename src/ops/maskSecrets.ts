@@ -13,10 +13,21 @@ const SECRET_SUFFIXES = ["apikey", "token", "secret", "password", "passwd"];
 
 /** True when a property or query-parameter name says its value is a secret (case-, dash- and underscore-insensitive). */
 export function isSecretKey(key: string): boolean {
-  const k = key.toLowerCase().replace(/[-_]/g, "");
-  if (SECRET_KEYS.has(k)) return true;
-  return SECRET_SUFFIXES.some((s) => k.endsWith(s));
+  let secret = verdicts.get(key);
+  if (secret === undefined) {
+    const k = key.toLowerCase().replace(/[-_]/g, "");
+    secret = SECRET_KEYS.has(k) || SECRET_SUFFIXES.some((s) => k.endsWith(s));
+    // Log objects reuse a small set of names (every request logs the same ones): remember them, within a bound so
+    // that keys made from data (a Map of user input) cannot grow the table without limit.
+    if (verdicts.size >= MAX_REMEMBERED_KEYS) verdicts.clear();
+    verdicts.set(key, secret);
+  }
+  return secret;
 }
+
+/** Names already judged by isSecretKey, and the verdict. */
+const verdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 2048;
 
 // scheme://[user]:password@ — user and password stop at characters that cannot be in them unencoded, and at `"` so the
 // pattern never spans two JSON strings when it runs over a whole serialised line.

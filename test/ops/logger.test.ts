@@ -1,4 +1,5 @@
 // The loggers: which lines land in which file, request ids, redaction in the written line, rotation with gzip.
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,6 +127,31 @@ describe("log files", () => {
   });
 });
 
+describe("buffering", () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("writes the lines of one event-loop turn together, after the turn", async () => {
+    const logs = make();
+    for (let i = 0; i < 5; i++) logs.performance.info({ i }, "timing");
+    // Nothing is written while the turn that logged is still running…
+    expect(readFileSync(join(dir, LOG_FILES.performance), "utf8")).toBe("");
+    await nextTurn();
+    // …and everything is once it has ended, without a flush.
+    expect((await lines(LOG_FILES.performance)).map((l) => l.i)).toEqual([0, 1, 2, 3, 4]);
+    expect(await lines(LOG_FILES.app)).toHaveLength(5);
+  });
+
+  it("writes an error line at once, with the lines buffered before it", () => {
+    const logs = make();
+    logs.root.info("before");
+    logs.root.error({ err: new Error("boom") }, "it broke");
+    // Read synchronously, in the same turn: a crash right after an error must not lose it.
+    const read = (name: string) => readFileSync(join(dir, name), "utf8").trim().split("\n").map((l) => JSON.parse(l).msg);
+    expect(read(LOG_FILES.errors)).toEqual(["it broke"]);
+    expect(read(LOG_FILES.app)).toEqual(["before", "it broke"]);
+  });
+});
+
 describe("redaction in written lines", () => {
   it("masks secret keys at depth, in bindings, in messages and in errors", async () => {
     const logs = make();
@@ -157,7 +183,7 @@ describe("redaction in written lines", () => {
 describe("rotation", () => {
   it("rotates a sink at the size limit into a gzip file and reports it through 'rotated'", async () => {
     const sink = createRotatingSink({ path: join(dir, "r.log"), maxBytes: 1024, maxFiles: 2 });
-    const rotated = new Promise<string>((resolve) => sink.stream.once("rotated", resolve));
+    const rotated = new Promise<string>((resolve) => sink.events.once("rotated", resolve));
     const line = `${JSON.stringify({ msg: "x".repeat(90) })}\n`; // ~100 bytes
     for (let i = 0; i < 12; i++) sink.write(line);
     const name = await rotated;
@@ -182,10 +208,27 @@ describe("rotation", () => {
     expect(JSON.parse(newest[newest.length - 1]).i + 1).toBe(live[0]?.i ?? 60);
   });
 
+  it("keeps rotations in order when they follow each other faster than compression", async () => {
+    const sink = createRotatingSink({ path: join(dir, "fast.log"), maxBytes: 1024, maxFiles: 3 });
+    const line = (i: number) => `${JSON.stringify({ i, pad: "p".repeat(200) })}\n`;
+    // About 230 bytes a line: a rotation every five lines, several in one turn.
+    for (let i = 0; i < 40; i++) sink.write(line(i));
+    await sink.flush();
+    const files = (await readdir(dir)).sort();
+    // Nothing left aside once flush() has resolved: every rotation is compressed in place.
+    expect(files).toEqual(["fast.log", "fast.log.1.gz", "fast.log.2.gz", "fast.log.3.gz"]);
+    const numbers = (text: string) => text.split("\n").filter(Boolean).map((l) => JSON.parse(l).i as number);
+    const gz = (n: number) => numbers(gunzipSync(readFileSync(join(dir, `fast.log.${n}.gz`))).toString("utf8"));
+    const sequence = [...gz(3), ...gz(2), ...gz(1), ...numbers(readFileSync(join(dir, "fast.log"), "utf8"))];
+    // The newest lines in order, oldest rotation first, with no gap and no line twice.
+    expect(sequence).toEqual(Array.from({ length: sequence.length }, (_, k) => 40 - sequence.length + k));
+    await sink.close();
+  });
+
   it("rotates an existing oversized file when it opens", async () => {
     await writeFile(join(dir, "old.log"), "z".repeat(2048));
     const sink = createRotatingSink({ path: join(dir, "old.log"), maxBytes: 1024, maxFiles: 1 });
-    const rotated = new Promise<string>((resolve) => sink.stream.once("rotated", resolve));
+    const rotated = new Promise<string>((resolve) => sink.events.once("rotated", resolve));
     sink.write("fresh\n");
     await rotated;
     await sink.flush();

@@ -4,7 +4,7 @@
  * `X-API-Key` or `Authorization: Bearer`. Rate limits answer 429 with Retry-After and RateLimit headers.
  */
 import { timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { ApiKey, Scope } from "../../config/types.js";
 import type { HttpDeps } from "../deps.js";
@@ -47,25 +47,25 @@ function grants(key: ApiKey, needed: Scope): boolean {
 export const securityPlugin = fp(
   async (app: FastifyInstance, deps: Pick<HttpDeps, "config" | "rateLimiter" | "clock">) => {
     const { apiKeys, requireApiKeys } = deps.config.security;
-    app.addHook("onRequest", async (request, reply) => {
+    /** The refusal for this request, if any; sets the RateLimit headers on the way. */
+    const refusal = (request: FastifyRequest, reply: FastifyReply): ApiError | undefined => {
       const scope: RouteScope = request.routeOptions.config?.scope ?? "read";
       const presented = presentedKey(request);
       const key = presented === undefined ? undefined : apiKeys.find((k) => sameSecret(k.key, presented));
       if (key) request.apiKeyName = key.name;
-      if (scope !== "public") {
-        if (presented !== undefined && !key && requireApiKeys) throw new ApiError("UNAUTHORIZED", "the API key given is not valid");
-        if (requireApiKeys && !key) throw new ApiError("UNAUTHORIZED");
-        if (requireApiKeys && key && !grants(key, scope)) throw new ApiError("FORBIDDEN", `this route needs the ${scope} scope`);
-      }
-      if (scope === "public") return;
+      if (scope === "public") return undefined;
+      if (presented !== undefined && !key && requireApiKeys) return new ApiError("UNAUTHORIZED", "the API key given is not valid");
+      if (requireApiKeys && !key) return new ApiError("UNAUTHORIZED");
+      if (requireApiKeys && key && !grants(key, scope)) return new ApiError("FORBIDDEN", `this route needs the ${scope} scope`);
       const decision = deps.rateLimiter.hit(key ? `key:${key.name}` : `ip:${request.ip}`, deps.clock.now());
       reply.header("RateLimit-Limit", decision.limit);
       reply.header("RateLimit-Remaining", decision.remaining);
       reply.header("RateLimit-Reset", decision.resetSeconds);
-      if (!decision.allowed) {
-        throw new ApiError("RATE_LIMITED", `limit of ${decision.limit} requests reached; retry in ${decision.resetSeconds} s`, { headers: { "Retry-After": String(decision.resetSeconds) } });
-      }
-    });
+      if (decision.allowed) return undefined;
+      return new ApiError("RATE_LIMITED", `limit of ${decision.limit} requests reached; retry in ${decision.resetSeconds} s`, { headers: { "Retry-After": String(decision.resetSeconds) } });
+    };
+    // A callback hook: it runs on every request, and an async one costs a promise and a microtask each time.
+    app.addHook("onRequest", (request, reply, done) => done(refusal(request, reply)));
   },
   { name: "calendar-api-security" },
 );

@@ -25,7 +25,7 @@ export interface LogFile {
 
 /**
  * The files of the logs in `dir`, oldest first within each log, live file last. A rotation is any
- * `<live name>.<suffix>` (rotating-file-stream writes `name.N.gz`; logrotate or a crash may leave `name.N`).
+ * `<live name>.<suffix>` (our rotating sink, src/ops/logSink.ts, writes `name.N.gz`; logrotate or a crash may leave `name.N` or `name.rotated-<pid>-<n>`).
  * A missing directory lists nothing.
  */
 export async function listLogFiles(dir: string, logs: readonly string[] = LIVE_LOG_NAMES): Promise<LogFile[]> {
