@@ -65,11 +65,17 @@ describe("locationSimilarity", () => {
 });
 
 describe("eventSimilarity", () => {
-  it("blends 0.75 title + 0.25 location when both have a location", () => {
+  it("blends 0.6 title + 0.4 location when both have a location", () => {
     const a = { title: "Jazz Night", location: "Blue Note" };
     const b = { title: "Jazz Night", location: "Village Vanguard" };
-    expect(eventSimilarity(a, b)).toBeCloseTo(0.75 + 0.25 * locationSimilarity("Blue Note", "Village Vanguard"), 10);
-    expect(eventSimilarity(a, b)).toBeGreaterThanOrEqual(0.75);
+    expect(eventSimilarity(a, b)).toBeCloseTo(0.6 + 0.4 * locationSimilarity("Blue Note", "Village Vanguard"), 10);
+  });
+
+  // Regression: with 0.75/0.25 an identical title alone reached the 0.72 threshold, so "Book Club" at two
+  // different venues at the same hour was one event.
+  it("keeps same-titled events at clearly different venues apart at the default threshold", () => {
+    expect(eventSimilarity({ title: "Book Club", location: "Public Library" }, { title: "Book Club", location: "Corner Café" })).toBeLessThan(0.72);
+    expect(eventSimilarity({ title: "Jazz Night", location: "Blue Note Hall" }, { title: "Jazz night", location: "Blue Note Hall, 131 W 3rd St, New York" })).toBeGreaterThanOrEqual(0.72);
   });
 
   it("uses the title alone when a location is missing or has no words", () => {

@@ -5,8 +5,11 @@
  */
 import { type TextProfile, profileText } from "./text.js";
 
-/** Weight of the title when both events have a location; the location gets the rest. */
-export const TITLE_WEIGHT = 0.75;
+/**
+ * Weight of the title when both events have a location; the location gets the rest. Below 0.72 on purpose:
+ * an identical title alone must not reach the default threshold when the venues clearly differ.
+ */
+export const TITLE_WEIGHT = 0.6;
 /**
  * Factor applied when both texts hold numbers and share none ("Salsa Level 1" / "Salsa Level 2",
  * "12 Main St" / "14 Main St"): the trigrams of the other words would otherwise call them the same.
@@ -85,7 +88,7 @@ function sharedWords(a: readonly string[], b: readonly string[]): number {
 }
 
 /** How many codes two sorted distinct arrays share. */
-function sharedCodes(a: Int32Array, b: Int32Array): number {
+function sharedCodes(a: readonly number[], b: readonly number[]): number {
   let i = 0;
   let j = 0;
   let shared = 0;

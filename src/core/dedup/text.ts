@@ -5,8 +5,11 @@ import { STOPWORDS } from "./vocabulary.js";
 export interface TextProfile {
   /** Distinct content words, sorted. */
   tokens: readonly string[];
-  /** Distinct character trigrams of each word padded with a space on both sides, encoded as integers, sorted. */
-  trigrams: Int32Array;
+  /**
+   * Distinct character trigrams of each word padded with a space on both sides, encoded as integers, sorted.
+   * A plain array of small integers: cheaper to keep and collect than many small typed arrays.
+   */
+  trigrams: readonly number[];
   /** The tokens holding a digit ("2", "3rd"), sorted; usually empty. */
   numbers: readonly string[];
 }
@@ -44,7 +47,7 @@ function trigramCode(a: number, b: number, c: number): number {
   return 0x40000000 | (h & 0x3fffffff);
 }
 
-function trigramsOf(tokens: readonly string[]): Int32Array {
+function trigramsOf(tokens: readonly string[]): number[] {
   let length = 0;
   for (const token of tokens) length += token.length;
   const codes = new Int32Array(length);
@@ -55,8 +58,8 @@ function trigramsOf(tokens: readonly string[]): Int32Array {
     for (let i = 0; i + 3 <= padded.length; i++) codes[n++] = trigramCode(padded.charCodeAt(i), padded.charCodeAt(i + 1), padded.charCodeAt(i + 2));
   }
   codes.sort();
-  // Drop repeats in place ("banana" has "ana" twice).
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[distinct++] = codes[i];
-  return codes.slice(0, distinct);
+  // Drop repeats ("banana" has "ana" twice).
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || codes[i] !== codes[i - 1]) distinct.push(codes[i]);
+  return distinct;
 }
