@@ -3,6 +3,7 @@ import type { CalendarEvent } from "../events/event.js";
 import { assemble } from "./assembly/assemble.js";
 import { isLetterAt, isSpaceCode } from "./textScan.js";
 import type { Extractor, Mention, ParsingContext, Refiner } from "./types.js";
+import { WordTrie } from "./wordTrie.js";
 
 /** An ordered list of units; the order of refiners matters and is commented where it is set. */
 export interface Configuration {
@@ -26,7 +27,9 @@ function caselessVersion(pattern: RegExp): RegExp | null {
   if (version === undefined) {
     const sticky = stickyVersion(pattern);
     const letters = sticky.source.replace(/\\[pP]\{[^}]*\}/g, "").replace(/\\./g, "");
-    version = sticky.flags.includes("i") && !/[A-Z]/.test(letters) ? new RegExp(sticky.source, sticky.flags.replace("i", "")) : null;
+    // A cased class (\p{Lu}, \p{Ll}…) matches other letters once case is folded: such a pattern gets no twin.
+    const casedClass = /\\[pP]\{(?:Lu|Ll|Lt|Uppercase|Lowercase|Cased|Upper|Lower)/.test(sticky.source);
+    version = sticky.flags.includes("i") && !/[A-Z]/.test(letters) && !casedClass ? new RegExp(sticky.source, sticky.flags.replace("i", "")) : null;
     caseless.set(pattern, version);
   }
   return version;
@@ -45,6 +48,24 @@ function stickyVersion(pattern: RegExp): RegExp {
   return version;
 }
 
+function withIndices(pattern: RegExp | null): RegExp | null {
+  return pattern && new RegExp(pattern.source, pattern.flags + "d");
+}
+
+/**
+ * A match of a caseless twin on the lower-cased text, turned into the match of the original pattern on the
+ * text: the same spans, with the text's own letters (the match object is reused; `indices` stays on it).
+ */
+function inTextCase(found: RegExpExecArray, text: string): RegExpExecArray {
+  const indices = found.indices!;
+  for (let g = 0; g < found.length; g++) {
+    const span = indices[g];
+    if (span) found[g] = text.slice(span[0], span[1]);
+  }
+  found.input = text;
+  return found;
+}
+
 /** Milliseconds since `began` on the injected stopwatch (undefined without one). */
 function elapsed(ctx: ParsingContext, began: number): number | undefined {
   return ctx.stopwatch ? Math.round((ctx.stopwatch() - began) * 1000) / 1000 : undefined;
@@ -59,19 +80,31 @@ export function runPipeline(ctx: ParsingContext, config: Configuration): Calenda
   return events;
 }
 
+/** What one lower-cased word does: which extractors it triggers and which it can start (bit masks). */
+interface WordBits {
+  trigger: number;
+  start: number;
+}
+
 /**
  * Which extractors a word, a digit or a symbol can trigger (make worth running on this text) or start (begin
- * a match at that place), as bit masks over the configuration's extractors; built once per configuration.
+ * a match at that place), as bit masks over the configuration's extractors, and each extractor's compiled
+ * patterns; built once per configuration so a parse walks a trie per word and looks nothing up per extractor.
  */
 interface Dispatch {
-  triggerWords: Map<string, number>;
+  words: WordTrie<WordBits>;
   triggerDigits: number;
   triggerChars: Array<[number, string]>;
   alwaysOn: number;
-  startWords: Map<string, number>;
   startDigits: number;
   startChars: Map<string, number>;
   startAnywhere: number;
+  sticky: RegExp[];
+  caseless: Array<RegExp | null>;
+  /** The caseless twins with match indices (`d`), to read an ASCII text's match from one run. */
+  indexed: Array<RegExp | null>;
+  /** Per extractor, the `holdsLater` strings (empty when it has none). */
+  holdsLater: ReadonlyArray<readonly string[]>;
 }
 
 const dispatches = new WeakMap<Configuration, Dispatch>();
@@ -80,40 +113,48 @@ function dispatchFor(config: Configuration): Dispatch {
   let d = dispatches.get(config);
   if (d) return d;
   if (config.extractors.length > 31) throw new Error("a configuration holds at most 31 extractors");
-  const made: Dispatch = { triggerWords: new Map(), triggerDigits: 0, triggerChars: [], alwaysOn: 0, startWords: new Map(), startDigits: 0, startChars: new Map(), startAnywhere: 0 };
-  const or = (map: Map<string, number>, key: string, bit: number): void => void map.set(key, (map.get(key) ?? 0) | bit);
+  const made: Dispatch = {
+    words: new WordTrie(), triggerDigits: 0, triggerChars: [], alwaysOn: 0, startDigits: 0, startChars: new Map(), startAnywhere: 0,
+    sticky: config.extractors.map((e) => stickyVersion(e.pattern)),
+    caseless: config.extractors.map((e) => caselessVersion(e.pattern)),
+    indexed: config.extractors.map((e) => withIndices(caselessVersion(e.pattern))),
+    holdsLater: config.extractors.map((e) => e.holdsLater ?? []),
+  };
+  const bitsOf = (word: string): WordBits => made.words.getOrAdd(word, () => ({ trigger: 0, start: 0 }));
   config.extractors.forEach((extractor, i) => {
     const bit = 1 << i;
     const t = extractor.trigger;
     if (!t) made.alwaysOn |= bit;
     else {
-      for (const w of t.words ?? []) or(made.triggerWords, w, bit);
+      for (const w of t.words ?? []) bitsOf(w).trigger |= bit;
       if (t.digits) made.triggerDigits |= bit;
       if (t.chars) made.triggerChars.push([bit, t.chars]);
     }
     const s = extractor.startsWith;
     if (!s) made.startAnywhere |= bit;
     else {
-      for (const w of s.words ?? []) or(made.startWords, w, bit);
+      for (const w of s.words ?? []) bitsOf(w).start |= bit;
       if (s.digits) made.startDigits |= bit;
-      for (const c of s.chars ?? "") or(made.startChars, c, bit);
+      for (const c of s.chars ?? "") made.startChars.set(c, (made.startChars.get(c) ?? 0) | bit);
     }
   });
   dispatches.set(config, made);
   return made;
 }
 
+/** Where a match may begin (`at`, ascending) and which extractors may begin there (`can`, bit masks). */
+interface Starts {
+  at: number[];
+  can: number[];
+  /** Extractors the text triggers. */
+  active: number;
+}
+
 /**
- * Every extractor's readings, in configuration order. A match may begin only at the start of a word or
- * number, or at a symbol that can open a phrase ("@", "(", "+", "-"); each extractor is tried only there,
- * as a sticky pattern, and only where its first word or symbol can stand and the text holds a word it needs.
+ * One pass over the text: the start of every word, number and symbol, and the extractors each can start and
+ * the text triggers. Words are looked up lower-cased, read in place from `lower` when it lines up with the text.
  */
-export function extractMentions(ctx: ParsingContext, config: Configuration): Mention[] {
-  const text = ctx.text;
-  const lower = text.toLowerCase();
-  // Lower-casing can change a string's length (rare letters): then the first test is skipped.
-  const sameLength = lower.length === text.length;
-  const d = dispatchFor(config);
+function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatch): Starts {
   const at: number[] = [];
   const can: number[] = [];
   let active = d.alwaysOn;
@@ -131,9 +172,9 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     } else if (isLetterAt(text, i)) {
       let j = i + 1;
       while (j < text.length && isLetterAt(text, j)) j++;
-      const word = text.slice(i, j).toLowerCase();
-      active |= d.triggerWords.get(word) ?? 0;
-      can.push((d.startWords.get(word) ?? 0) | d.startAnywhere);
+      const bits = sameLength ? d.words.lookup(lower, i, j) : d.words.get(text.slice(i, j).toLowerCase());
+      if (bits) active |= bits.trigger;
+      can.push((bits ? bits.start : 0) | d.startAnywhere);
       while (j < text.length && isLetterAt(text, j, true)) j++;
       i = j;
     } else {
@@ -142,24 +183,68 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     }
   }
   for (const [bit, chars] of d.triggerChars) if (!(active & bit)) for (const ch of chars) if (text.includes(ch)) active |= bit;
+  return { at, can, active };
+}
+
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
+/** The last place in `lower` where any of `needles` begins; -1 when none does. */
+function lastOccurrence(lower: string, needles: readonly string[]): number {
+  let last = -1;
+  for (const needle of needles) last = Math.max(last, lower.lastIndexOf(needle));
+  return last;
+}
+
+/**
+ * Every extractor's readings, in configuration order. A match may begin only at the start of a word or
+ * number, or at a symbol that can open a phrase ("@", "(", "+", "-"); each extractor is tried only there,
+ * as a sticky pattern, and only where its first word or symbol can stand and the text holds a word it needs.
+ */
+export function extractMentions(ctx: ParsingContext, config: Configuration): Mention[] {
+  const text = ctx.text;
+  const lower = text.toLowerCase();
+  // Lower-casing can change a string's length (rare letters): then the first test is skipped.
+  const sameLength = lower.length === text.length;
+  const d = dispatchFor(config);
+  const { at, can, active } = scanStarts(text, lower, sameLength, d);
+  // On ASCII text, a case-insensitive pattern (which holds no cased class) and its caseless twin on the
+  // lower-cased text take the same path and match the same spans. So the first test's own match gives the
+  // match, and a pattern runs once per place instead of twice: as it is when the text is all lower case,
+  // else with match indices to take the captures from the text.
+  const ascii = sameLength && ASCII_ONLY.test(text);
+  const foldFree = ascii && text === lower;
   const mentions: Mention[] = [];
   for (let e = 0; e < config.extractors.length; e++) {
     const bit = 1 << e;
     if (!(active & bit)) continue;
     const extractor = config.extractors[e];
-    const pattern = stickyVersion(extractor.pattern);
-    const quick = sameLength ? caselessVersion(extractor.pattern) : null;
+    const pattern = d.sticky[e];
+    const quick = sameLength ? d.caseless[e] : null;
+    // A match needs one of its `holdsLater` strings after its first character: no start at or after the
+    // last of them can match (its quick test would fail, so this changes nothing but the work done).
+    const limit = quick && d.holdsLater[e].length > 0 ? lastOccurrence(lower, d.holdsLater[e]) : text.length;
     const before = mentions.length;
     const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     let floor = 0;
-    for (let k = 0; k < at.length; k++) {
+    for (let k = 0; k < at.length && at[k] < limit; k++) {
       if (!(can[k] & bit) || at[k] < floor) continue;
-      if (quick) {
+      let match: RegExpExecArray | null;
+      if (quick && foldFree) {
         quick.lastIndex = at[k];
-        if (!quick.test(lower)) continue;
+        match = quick.exec(text);
+      } else if (quick && ascii) {
+        const indexed = d.indexed[e]!;
+        indexed.lastIndex = at[k];
+        const found = indexed.exec(lower);
+        match = found && inTextCase(found, text);
+      } else {
+        if (quick) {
+          quick.lastIndex = at[k];
+          if (!quick.test(lower)) continue;
+        }
+        pattern.lastIndex = at[k];
+        match = pattern.exec(text);
       }
-      pattern.lastIndex = at[k];
-      const match = pattern.exec(text);
       if (!match || match[0].length === 0) continue;
       floor = at[k] + match[0].length;
       const mention = extractor.extract(ctx, match);

@@ -157,6 +157,11 @@ export interface Extractor {
   readonly trigger?: Trigger;
   /** What a match can begin with (its first word, a digit, a symbol); other positions are not tried. */
   readonly startsWith?: Trigger;
+  /**
+   * Lower-case strings one of which every match holds after its first character (the joiner of a range): the
+   * pipeline does not try starts after the last of them in the text. Absent: no such filter.
+   */
+  readonly holdsLater?: readonly string[];
   extract(ctx: ParsingContext, match: RegExpExecArray): Mention | null;
 }
 

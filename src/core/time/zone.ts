@@ -36,28 +36,35 @@ export function isValidZone(zone: string): boolean {
   }
 }
 
-// Offsets only change on transitions; caching per (zone, quarter-hour) keeps repeated lookups cheap.
-const offsetCache = new Map<string, Map<number, number>>();
-const QUARTER_HOUR = 15 * MS_PER_MINUTE;
+const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 
-/** Offset east of UTC, in minutes, of `zone` at the instant `epochMs`. */
-export function offsetAt(epochMs: number, zone: string): number {
-  const aligned = epochMs % QUARTER_HOUR === 0;
-  let perZone = offsetCache.get(zone);
-  if (!perZone) offsetCache.set(zone, (perZone = new Map()));
-  if (aligned) {
-    const cached = perZone.get(epochMs);
-    if (cached !== undefined) return cached;
-  }
+/** The offset of `zone` at `epochMs` read from Intl (slow: one `formatToParts` per call). */
+function readOffset(epochMs: number, zone: string): number {
   const parts = formatterFor(zone).formatToParts(new Date(epochMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  const offset = Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / MS_PER_MINUTE);
-  if (aligned) {
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / MS_PER_MINUTE);
+}
+
+// Offsets only change on transitions, and no zone has two transitions within one hour: when the offset is
+// the same at the first and the last second of a UTC hour, it holds for the whole hour, and that hour's
+// offset is cached (one small-integer key per zone and hour). An hour holding a transition is marked NaN
+// and read exactly every time. `formatToParts` dominates the cost of a parse without this.
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** Offset east of UTC, in minutes, of `zone` at the instant `epochMs`. */
+export function offsetAt(epochMs: number, zone: string): number {
+  let perZone = offsetCache.get(zone);
+  if (!perZone) offsetCache.set(zone, (perZone = new Map()));
+  const hour = Math.floor(epochMs / MS_PER_HOUR);
+  let offset = perZone.get(hour);
+  if (offset === undefined) {
+    const first = readOffset(hour * MS_PER_HOUR, zone);
+    offset = first === readOffset((hour + 1) * MS_PER_HOUR - 1000, zone) ? first : Number.NaN;
     if (perZone.size > 20_000) perZone.clear();
-    perZone.set(epochMs, offset);
+    perZone.set(hour, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? readOffset(epochMs, zone) : offset;
 }
 
 function wallAsUtc(date: CivilDate, time: WallTime): number {
@@ -107,14 +114,66 @@ export function formatInstant(epochMs: number, zone: string): string {
   return `${formatDate(date)}T${two(Math.floor(secs / 3600))}:${two(Math.floor((secs % 3600) / 60))}:${two(secs % 60)}${offset < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
+/** Two ASCII digits at `i` as a number, or -1. */
+function digits2(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The usual shape `YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)` read by position, as the pattern below would read it;
+ * undefined for any other shape. Every parse reads its reference instant, and the pattern costs more than
+ * the rest of the setup together.
+ */
+function readUsualIso(text: string): number | null | undefined {
+  const n = text.length;
+  const millis = n === 24 || n === 29;
+  if (n !== 20 && n !== 25 && !millis) return undefined;
+  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":") return undefined;
+  if (millis && text[19] !== ".") return undefined;
+  const hi = digits2(text, 0);
+  const lo = digits2(text, 2);
+  const mo = digits2(text, 5);
+  const d = digits2(text, 8);
+  const h = digits2(text, 11);
+  const mi = digits2(text, 14);
+  const s = digits2(text, 17);
+  const msHi = millis ? digits2(text, 20) : 0;
+  const msLo = millis ? text.charCodeAt(22) - 48 : 0;
+  if (hi < 0 || lo < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || msHi < 0 || msLo < 0 || msLo > 9) return undefined;
+  const zoneAt = millis ? 23 : 19;
+  let offset = 0;
+  if (n - zoneAt === 1) {
+    if (text[zoneAt] !== "Z") return undefined;
+  } else {
+    const sign = text[zoneAt] === "-" ? -1 : text[zoneAt] === "+" ? 1 : 0;
+    const oh = digits2(text, zoneAt + 1);
+    const om = digits2(text, zoneAt + 4);
+    if (sign === 0 || text[zoneAt + 3] !== ":" || oh < 0 || om < 0) return undefined;
+    offset = sign * (oh * 60 + om);
+  }
+  const y = hi * 100 + lo;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  if (civilFromDays(daysFromCivil(y, mo, d)).d !== d) return null;
+  return wallAsUtc({ y, m: mo, d }, { h, mi, s }) - offset * MS_PER_MINUTE + msHi * 10 + msLo;
+}
+
 /**
  * Parses an ISO 8601 date-time with an offset (or `Z`) to epoch milliseconds; null when malformed.
  * Without an offset the value is read as wall-clock time in `zone`.
  */
 export function parseIsoInstant(text: string, zone: string): number | null {
+  const usual = readUsualIso(text);
+  if (usual !== undefined) return usual;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = m[4] === undefined ? 0 : Number(m[4]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
   const date = { y, m: mo, d };

@@ -3,7 +3,7 @@ import type { CalendarEvent, ComponentDetail, ComponentName } from "../../events
 import { formatDate } from "../../time/civil.js";
 import { formatInstant } from "../../time/zone.js";
 import type { DateMention, Mention, ParsingContext } from "../types.js";
-import { groupParts, type HeaderGroup, isAdjectival, type Part, splitParts } from "./segment.js";
+import { groupParts, type HeaderGroup, isAdjectival, mentionsOf, type Part, splitParts } from "./segment.js";
 import { readTiming, type Timing } from "./timing.js";
 import { readTitleLocation, type TitleLocation } from "./titleLocation.js";
 
@@ -49,7 +49,7 @@ export function assemble(ctx: ParsingContext, mentions: Mention[]): CalendarEven
   const events: CalendarEvent[] = [];
   let previousDay;
   for (const parts of groups) {
-    const groupMentions = parts.flatMap((p) => p.mentions);
+    const groupMentions = mentionsOf(parts);
     const start = parts[0].start;
     const end = parts[parts.length - 1].end;
     const text = ctx.text.slice(start, end);

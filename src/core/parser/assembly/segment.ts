@@ -48,6 +48,13 @@ function separatorAt(text: string, i: number): [number, Separator] | null {
   return null;
 }
 
+/** The mentions of some parts, in part order (a plain loop: `flatMap` is markedly slower on such small arrays). */
+export function mentionsOf(parts: readonly Part[]): Mention[] {
+  const out: Mention[] = [];
+  for (const part of parts) for (const m of part.mentions) out.push(m);
+  return out;
+}
+
 /** Parts of the text in order; separators inside a mention's span are ignored. */
 export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
   const text = ctx.text;
@@ -148,15 +155,22 @@ function headerLines(ctx: ParsingContext, parts: Part[]): Set<Part> {
   for (let i = 0; i < parts.length; i++) {
     if (i > 0 && parts[i].sepBefore === "line") lineStart = i;
     const next = parts[i + 1];
-    if (!next || next.sepBefore !== "line" || !/:\s*$/.test(ctx.text.slice(parts[i].start, parts[i].end))) continue;
+    if (!next || next.sepBefore !== "line" || !endsWithColon(ctx.text, parts[i].start, parts[i].end)) continue;
     const line = parts.slice(lineStart, i + 1);
-    const traits = traitsOf(ctx, line.flatMap((p) => p.mentions));
+    const traits = traitsOf(ctx, mentionsOf(line));
     let end = i + 1;
     while (end < parts.length && (end === i + 1 || parts[end].sepBefore !== "line")) end++;
-    const nextTraits = traitsOf(ctx, parts.slice(i + 1, end).flatMap((p) => p.mentions));
+    const nextTraits = traitsOf(ctx, mentionsOf(parts.slice(i + 1, end)));
     if (traits.day && !traits.time && nextTraits.time && !nextTraits.day) for (const p of line) headers.add(p);
   }
   return headers;
+}
+
+/** True when text[start, end) ends in a colon, optionally followed by whitespace (`/:\s*$/` without a slice). */
+function endsWithColon(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && /\s/.test(text[i - 1])) i--;
+  return i > start && text[i - 1] === ":";
 }
 
 /** A group made of header lines: it gives its day to the groups after it and is not an event itself. */

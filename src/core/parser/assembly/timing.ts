@@ -46,6 +46,9 @@ interface Picked {
   starting?: DateMention;
 }
 
+const adjectivalTime = (ctx: ParsingContext, t: TimeMention): boolean => Boolean(t.soft) && isAdjectival(ctx, t);
+const explicitTime = (t: TimeMention): boolean => Boolean(t.time.meridiem || t.time.is24h || t.time.midnight || t.endTime);
+
 function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
   const p: Picked = { days: [], recurrences: [] };
   const hasRecurrence = mentions.some((m) => m.kind === "recurrence");
@@ -55,9 +58,7 @@ function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
       else if (m.lead && ctx.locale.startingWords.has(m.lead) && hasRecurrence) p.starting ??= m;
       else p.days.push(m);
     } else if (m.kind === "time") {
-      const adjectival = (t: TimeMention): boolean => Boolean(t.soft) && isAdjectival(ctx, t);
-      const explicit = (t: TimeMention): boolean => Boolean(t.time.meridiem || t.time.is24h || t.time.midnight || t.endTime);
-      if (!p.time || (adjectival(p.time) && !adjectival(m)) || (p.time.weak && !m.weak) || (!explicit(p.time) && explicit(m) && !adjectival(m))) p.time = m;
+      if (!p.time || (adjectivalTime(ctx, p.time) && !adjectivalTime(ctx, m)) || (p.time.weak && !m.weak) || (!explicitTime(p.time) && explicitTime(m) && !adjectivalTime(ctx, m))) p.time = m;
     } else if (m.kind === "dateTimeRange") p.range ??= m;
     else if (m.kind === "duration") p.duration ??= m;
     else if (m.kind === "zone") p.zone ??= m;

@@ -7,6 +7,7 @@
 import type { Mention, ParsingContext } from "../types.js";
 import { previousWord } from "../textScan.js";
 import { noiseRanges } from "./noise.js";
+import { trimEdges } from "./trimEdges.js";
 import type { Part, Separator } from "./segment.js";
 
 interface Piece {
@@ -68,21 +69,6 @@ function piecesOf(parts: Part[], mask: Uint8Array, base: number, firstMention: n
   return pieces;
 }
 
-// Characters trimmed from either end of a title or location (brackets and quotes only where they dangle).
-const EDGE_BOTH = new Set([..." \t\n\r\u00a0-–—*•·:>#|/\\~_=+,;"]);
-const EDGE_START_ONLY = new Set([...".)]}[{"]);
-const EDGE_END_ONLY = new Set([..."([{!?.…"]);
-
-/** Trims separators, bullets and dangling punctuation from both ends and collapses inner whitespace. */
-function trimEdges(text: string): string {
-  let a = 0;
-  let b = text.length;
-  while (a < b && (EDGE_BOTH.has(text[a]) || EDGE_START_ONLY.has(text[a]) || text[a] === "(" )) a++;
-  while (b > a && (EDGE_BOTH.has(text[b - 1]) || EDGE_END_ONLY.has(text[b - 1]))) b--;
-  const inner = text.slice(a, b);
-  return /\s\s|[\t\n\r]/.test(inner) ? inner.replace(/\s+/g, " ") : inner;
-}
-
 const TRAILING_JOINERS = new Set(["with", "and", "or", "w"]);
 const LEADING_CONNECTORS = new Set(["on", "at", "@", "by", "from", "every", "starting"]);
 
@@ -131,8 +117,10 @@ function cleanTitle(ctx: ParsingContext, raw: string): string {
       }
     }
   }
-  // Dangling connectors at either end ("Project deadline is", "on Sunday" leftovers), a few times over.
-  for (let k = 0; k < 3; k++) {
+  // Dangling connectors at either end ("Project deadline is", "on Sunday" leftovers), a few times over; a
+  // pass that changes nothing would change nothing again.
+  for (let k = 0, before = ""; k < 3 && title !== before; k++) {
+    before = title;
     const space = title.lastIndexOf(" ");
     const last = space >= 0 ? title.slice(space + 1) : "";
     if (last && isWordish(last) && (ctx.locale.connectors.has(last.toLowerCase()) || TRAILING_JOINERS.has(last.toLowerCase()))) title = trimEdges(title.slice(0, space));
@@ -185,9 +173,9 @@ function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
  * its last word's end in the last such range (the ranges are the pieces it was read from).
  */
 function spanOfWords(text: string, ranges: Array<[number, number]>, phrase: string): [number, number] {
-  const words = phrase.split(" ");
-  const first = words[0];
-  const last = words[words.length - 1];
+  const firstSpace = phrase.indexOf(" ");
+  const first = firstSpace < 0 ? phrase : phrase.slice(0, firstSpace);
+  const last = phrase.slice(phrase.lastIndexOf(" ") + 1);
   let start = ranges[0][0];
   for (const [a, b] of ranges) {
     const at = text.slice(a, b).indexOf(first);

@@ -24,6 +24,8 @@ export function dateRangeExtractor(locale: LocaleConstants): Extractor {
     name: "DateRangeExtractor",
     startsWith: startsFor(locale, "dateRange", () => ["from", "the", ...monthWords(locale), ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "month", () => monthWords(locale)),
+    // Every span holds its joiner; "til" also covers "until" and "till".
+    holdsLater: ["-", "–", "—", "to", "through", "thru", "til"],
     pattern,
     extract(ctx, m) {
       const month = lookup(locale.months, m[1] ?? m[7]);

@@ -4,12 +4,33 @@
  * and before a noun ("Christmas market") it also stays in the title.
  */
 import { nextHoliday, holidayInYear } from "../../holidays/holidays.js";
-import { addMonths } from "../../time/civil.js";
+import { addMonths, type CivilDate } from "../../time/civil.js";
 import { alternation, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
+
+type HolidayKey = Parameters<typeof nextHoliday>[0];
+type Span = ReturnType<typeof nextHoliday>;
+
+// Holiday rules (Easter, lunar and lunisolar calendars) cost far more than a lookup, and a service asks for
+// the same few holidays from the same "today" all day: spans are remembered per holiday and day (or year).
+// Spans are never modified, so sharing them between mentions is safe.
+const spans = new Map<string, Span>();
+
+function remembered(id: string, compute: () => Span): Span {
+  let span = spans.get(id);
+  if (span === undefined) {
+    span = compute();
+    if (spans.size > 5_000) spans.clear();
+    spans.set(id, span);
+  }
+  return span;
+}
+
+const nextSpan = (key: HolidayKey, from: CivilDate): Span => remembered(`${key}>${from.y}-${from.m}-${from.d}`, () => nextHoliday(key, from));
+const spanInYear = (key: HolidayKey, year: number): Span => remembered(`${key}@${year}`, () => holidayInYear(key, year));
 
 export function holidayExtractor(locale: LocaleConstants): Extractor {
   const byName = new Map<string, (typeof locale.holidays)[number]["key"]>();
@@ -28,13 +49,13 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
       const key = byName.get(m[2].toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ")) ?? byName.get(m[2].toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " "));
       if (!key) return null;
       let span;
-      if (m[3]) span = holidayInYear(key, Number(m[3]));
-      else if (m[4]) span = m[4].toLowerCase() === "next" ? holidayInYear(key, ctx.today.y + 1) : holidayInYear(key, ctx.today.y);
+      if (m[3]) span = spanInYear(key, Number(m[3]));
+      else if (m[4]) span = m[4].toLowerCase() === "next" ? spanInYear(key, ctx.today.y + 1) : spanInYear(key, ctx.today.y);
       else if (m[5]) {
         const years = readNumber(locale, m[5]);
         if (years === null) return null;
-        span = /^month/i.test(m[6]) ? nextHoliday(key, addMonths(ctx.today, years)) : holidayInYear(key, ctx.today.y + years);
-      } else span = nextHoliday(key, ctx.today);
+        span = /^month/i.test(m[6]) ? nextSpan(key, addMonths(ctx.today, years)) : spanInYear(key, ctx.today.y + years);
+      } else span = nextSpan(key, ctx.today);
       if (!span) return null;
       // A lone capitalised "Easter"/"Christmas" before a noun reads as part of a name ("Christmas market").
       const explicit = Boolean(m[3] || m[4] || m[5] || m[1]);

@@ -18,6 +18,7 @@ export function numericDateExtractor(locale: LocaleConstants, order: "mdy" | "dm
     name: "NumericDateExtractor",
     startsWith: startsFor(locale, "numericDate", () => weekdayWords(locale), true),
     trigger: { chars: order === "mdy" ? "/" : "/." },
+    holdsLater: order === "mdy" ? ["/"] : ["/", "."],
     pattern,
     extract(ctx, m) {
       const [a, b] = [Number(m[2]), Number(m[3])];

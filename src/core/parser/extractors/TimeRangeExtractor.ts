@@ -19,6 +19,8 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
     name: "TimeRangeExtractor",
     startsWith: startsFor(locale, "timeRange", () => ["from", "between", "later", "after", "noon", "midnight", "midday", "mid", "the", "half", "quarter", "a", "twenty", "ten", "five", "one", "two", "three", "four", "six", "seven", "eight", "nine", "eleven", "twelve"], true),
     trigger: triggerFor(locale, "time", () => ["noon", "midnight", "midday", "mid-day", "mid-night", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], true),
+    // Every range holds its joiner ("to", "-", "and"…); "til" also covers "until", "untill" and "till".
+    holdsLater: ["-", "–", "—", "to", "til", "through", "thru", "and", "but"],
     pattern,
     extract(ctx, m) {
       const joiner = m[3].toLowerCase();

@@ -57,10 +57,13 @@ function hintFor(code: string, words: readonly string[]): RegExp {
   return hint;
 }
 
+// Listed once: detection runs on every parse.
+const DETECTABLE = Object.entries(LOCALES);
+
 /** Picks the locale whose signature words appear in the text; English when none does. */
 export function detectLocale(text: string): string {
   let words: string[] | null = null;
-  for (const [code, { constants }] of Object.entries(LOCALES)) {
+  for (const [code, { constants }] of DETECTABLE) {
     if (constants.signatureWords.length === 0 || !hintFor(code, constants.signatureWords).test(text)) continue;
     words ??= text.toLowerCase().split(/[^\p{L}]+/u);
     const set = signatureSet(code, constants.signatureWords);

@@ -3,8 +3,21 @@
  * uses it to tell a recurrence's end from its start and drops it from the title with the mention.
  */
 import { previousWord } from "../textScan.js";
+import type { LocaleConstants } from "../locales/types.js";
 import type { Refiner } from "../types.js";
 
+const enders = new Map<string, Set<string>>();
+
+/** Second words of the locale's two-word leads ("of" for "as of", "to" for "up to"); built once per locale. */
+function pairEnders(locale: LocaleConstants): Set<string> {
+  let set = enders.get(locale.code);
+  if (!set) {
+    const pairs = [...locale.startingWords, ...locale.untilWords].map((w) => w.split(" ")).filter((words) => words.length === 2);
+    set = new Set(pairs.map((words) => words[1]));
+    enders.set(locale.code, set);
+  }
+  return set;
+}
 
 export function annotateLeadRefiner(): Refiner {
   return {
@@ -18,8 +31,8 @@ export function annotateLeadRefiner(): Refiner {
         if (!word) return m;
         let lead = ctx.text.slice(word[0], word[1]).toLowerCase();
         let leadStart = word[0];
-        // Two-word leads: "as of", "up to".
-        const before = previousWord(ctx.text, word[0], floor);
+        // Two-word leads: "as of", "up to". Only a word that ends one is worth pairing with the word before it.
+        const before = pairEnders(ctx.locale).has(lead) ? previousWord(ctx.text, word[0], floor) : null;
         if (before) {
           const pair = `${ctx.text.slice(before[0], before[1]).toLowerCase()} ${lead}`;
           if (ctx.locale.startingWords.has(pair) || ctx.locale.untilWords.has(pair)) [lead, leadStart] = [pair, before[0]];

@@ -10,7 +10,10 @@ export function mergeDateTimeRangeRefiner(): Refiner {
     refine(ctx, mentions) {
       const out: Mention[] = [];
       for (let i = 0; i < mentions.length; i++) {
-        const [d1, t1, d2, t2] = mentions.slice(i, i + 4);
+        const d1 = mentions[i];
+        const t1 = mentions[i + 1];
+        const d2 = mentions[i + 2];
+        const t2 = mentions[i + 3];
         if (d1?.kind === "date" && t1?.kind === "time" && d2?.kind === "date" && t2?.kind === "time" && !t1.endTime && !t2.endTime &&
           GLUE.test(ctx.text.slice(d1.end, t1.start)) && JOIN.test(ctx.text.slice(t1.end, d2.start)) && GLUE.test(ctx.text.slice(d2.end, t2.start))) {
           out.push(range(ctx.text, d1, t1, d2, t2));

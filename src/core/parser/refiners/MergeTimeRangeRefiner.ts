@@ -6,6 +6,11 @@ import type { Mention, Refiner } from "../types.js";
 
 const JOIN = /^\s*(?:-|–|—|to|until|till|til)\s*$/i;
 
+function isInTextOrder(mentions: readonly Mention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i].start < mentions[i - 1].start) return false;
+  return true;
+}
+
 export function mergeTimeRangeRefiner(): Refiner {
   return {
     name: "MergeTimeRangeRefiner",
@@ -24,7 +29,8 @@ export function mergeTimeRangeRefiner(): Refiner {
         }
         out.push(a);
       }
-      return out.sort((x, y) => x.start - y.start);
+      // The list usually arrives and stays in text order; sorting (stably) is then a no-op worth skipping.
+      return isInTextOrder(out) ? out : out.sort((x, y) => x.start - y.start);
     },
   };
 }

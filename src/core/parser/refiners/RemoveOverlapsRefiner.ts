@@ -4,14 +4,23 @@
  */
 import type { Mention, Refiner } from "../types.js";
 
+const length = (m: Mention): number => m.end - m.start;
+
+function overlapsAny(m: Mention, kept: readonly Mention[]): boolean {
+  for (const k of kept) if (m.end > k.start && m.start < k.end) return true;
+  return false;
+}
+
 export function removeOverlapsRefiner(): Refiner {
   return {
     name: "RemoveOverlapsRefiner",
     refine(_ctx, mentions) {
-      const ranked = mentions.map((m, order) => ({ m, order })).sort((a, b) => b.m.end - b.m.start - (a.m.end - a.m.start) || a.order - b.order);
+      // Ranks positions rather than wrapper objects: the sort is stable, so equal lengths keep list order.
+      const ranked = mentions.map((_, i) => i).sort((a, b) => length(mentions[b]) - length(mentions[a]));
       const kept: Mention[] = [];
-      for (const { m } of ranked) {
-        if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+      for (const i of ranked) {
+        const m = mentions[i];
+        if (!overlapsAny(m, kept)) kept.push(m);
       }
       return kept.sort((a, b) => a.start - b.start);
     },
