@@ -188,10 +188,13 @@ function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatc
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
-/** The last place in `lower` where any of `needles` begins; -1 when none does. */
-function lastOccurrence(lower: string, needles: readonly string[]): number {
+/**
+ * The last place in `lower` where any of `needles` begins; -1 when none does. An ASCII text holds no
+ * non-ASCII needle ("–", "—"), so those are not searched for (each search is a runtime call over the text).
+ */
+function lastOccurrence(lower: string, ascii: boolean, needles: readonly string[]): number {
   let last = -1;
-  for (const needle of needles) last = Math.max(last, lower.lastIndexOf(needle));
+  for (const needle of needles) if (!ascii || needle.charCodeAt(0) < 0x80) last = Math.max(last, lower.lastIndexOf(needle));
   return last;
 }
 
@@ -222,7 +225,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     const quick = sameLength ? d.caseless[e] : null;
     // A match needs one of its `holdsLater` strings after its first character: no start at or after the
     // last of them can match (its quick test would fail, so this changes nothing but the work done).
-    const limit = quick && d.holdsLater[e].length > 0 ? lastOccurrence(lower, d.holdsLater[e]) : text.length;
+    const limit = quick && d.holdsLater[e].length > 0 ? lastOccurrence(lower, ascii, d.holdsLater[e]) : text.length;
     const before = mentions.length;
     const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     let floor = 0;
