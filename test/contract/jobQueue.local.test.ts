@@ -3,16 +3,15 @@
  * PostgreSQL when DATABASE_URL is a postgres:// URL, with a schema per test (`calendar_jobs_<pid>_<random>_<n>`,
  * selected with search_path) dropped when the suite ends. Every database is migrated with the store's migrations.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { describe, it } from "vitest";
 import { createLocalJobQueue } from "../../src/adapters/queue/local/localJobQueue.js";
 import { openStores } from "../../src/adapters/store/open.js";
 import { jobQueueContract } from "./jobQueueContract.js";
 import type { QueueFactoryOptions, QueueUnderTest } from "./jobQueueFixtures.js";
+import { postgresSchemas, postgresSkipReason } from "./postgresSchemas.js";
 
 /** Short polls and backoffs keep retries quick; the lease stays long (the crash test shortens it). */
 const TEST_POLL_INTERVAL_MS = 20;
@@ -41,36 +40,13 @@ jobQueueContract(
   async () => rmSync(root, { recursive: true, force: true }),
 );
 
-const url = process.env.DATABASE_URL;
+const skip = postgresSkipReason();
 
-if (url === undefined || !/^postgres(ql)?:\/\//i.test(url)) {
-  const why = url === undefined || url === "" ? "DATABASE_URL is not set" : "DATABASE_URL is not a postgres:// URL";
-  describe.skip(`JobQueue contract: local (postgres) (skipped: ${why}; set DATABASE_URL=postgres://… to run)`, () => {
+if (skip !== null) {
+  describe.skip(`JobQueue contract: local (postgres) (skipped: ${skip})`, () => {
     it("runs against PostgreSQL", () => undefined);
   });
 } else {
-  const admin = new pg.Pool({ connectionString: url, max: 2 });
-  const run = `calendar_jobs_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const schemas: string[] = [];
-
-  /** The same URL with `search_path` set to `schema` (pg passes `options` to the server). */
-  const inSchema = (schema: string): string => {
-    const withPath = new URL(url);
-    withPath.searchParams.set("options", `-c search_path=${schema}`);
-    return withPath.toString();
-  };
-
-  jobQueueContract(
-    "local (postgres)",
-    async (options) => {
-      const schema = `${run}_${schemas.length + 1}`;
-      await admin.query(`create schema "${schema}"`);
-      schemas.push(schema);
-      return localQueue(inSchema(schema), options);
-    },
-    async () => {
-      for (const schema of schemas) await admin.query(`drop schema if exists "${schema}" cascade`);
-      await admin.end();
-    },
-  );
+  const schemas = postgresSchemas(process.env.DATABASE_URL!, "calendar_jobs");
+  jobQueueContract("local (postgres)", async (options) => localQueue(await schemas.next(), options), () => schemas.dropAll());
 }
