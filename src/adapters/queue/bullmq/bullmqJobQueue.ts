@@ -4,14 +4,15 @@
  * types stay in this folder; the queue opens its own Redis connections and closes them in close().
  */
 import { type JobsOptions, Queue, type WorkerOptions as BullmqWorkerOptions } from "bullmq";
-import { type BackoffJitter, backoffDelay, MAX_BACKOFF_MS } from "../../../core/jobs/backoff.js";
-import type { EnqueueOptions, JobCounts, JobHandler, JobObserver, JobQueue, JobRecord, JobWorker, JsonValue, WorkerOptions } from "../../../ports/jobQueue.js";
+import { backoffDelay, MAX_BACKOFF_MS } from "../../../core/jobs/backoff.js";
+import type { EnqueueOptions, JobCounts, JobHandler, JobQueue, JobRecord, JobWorker, JsonValue, WorkerOptions } from "../../../ports/jobQueue.js";
 import { newJobId, resolveEnqueueOptions } from "../enqueueOptions.js";
 import { safeObserver, type SafeObserver } from "../safeObserver.js";
 import { toBullmqId } from "./bullmqIds.js";
 import { type CalendarJob, toJobRecord, toJobState } from "./bullmqRecords.js";
 import { BullmqJobWorker } from "./bullmqWorker.js";
 import { redisConnectionOptions } from "./redisConnection.js";
+import type { QueueObservingOptions } from "../retryOptions.js";
 
 /** Prefix of every Redis key the queue writes; "calendar". */
 export const DEFAULT_REDIS_PREFIX = "calendar";
@@ -30,7 +31,7 @@ export const DEFAULT_DEAD_LETTER_LIMIT = 100;
 /** The backoff type jobs are enqueued with: resolved by this adapter's strategy (core/jobs/backoff.ts). */
 const BACKOFF_TYPE = "calendar-exponential";
 
-export interface BullmqJobQueueOptions {
+export interface BullmqJobQueueOptions extends QueueObservingOptions {
   /** redis:// or rediss:// URL (REDIS_URL). */
   redisUrl: string;
   /** The queue's name ("ingest"). */
@@ -43,14 +44,6 @@ export interface BullmqJobQueueOptions {
   stalledIntervalMs?: number;
   /** DEFAULT_MAX_STALLED_COUNT. */
   maxStalledCount?: number;
-  /** Told when jobs start and finish (metrics, logs); what it throws goes to `onError`. */
-  observer?: JobObserver;
-  /** Jitter of the retry backoff; "equal" by default (see core/jobs/backoff.ts). */
-  jitter?: BackoffJitter;
-  /** Longest retry delay; MAX_BACKOFF_MS (1 h). */
-  maxBackoffMs?: number;
-  /** Random source in [0, 1) for the jitter; Math.random by default. */
-  random?: () => number;
   /** Errors the queue and its workers survive (Redis connection trouble, a lost lock, an observer throwing). Ignored by default. */
   onError?: (error: unknown) => void;
 }

@@ -4,14 +4,15 @@
  * re-run once its lease expires. The queue borrows the database connection and never closes it.
  */
 import type { Kysely } from "kysely";
-import { type BackoffJitter, MAX_BACKOFF_MS } from "../../../core/jobs/backoff.js";
+import { MAX_BACKOFF_MS } from "../../../core/jobs/backoff.js";
 import { type Clock, systemClock } from "../../../ports/clock.js";
-import type { EnqueueOptions, JobCounts, JobHandler, JobObserver, JobQueue, JobRecord, JobWorker, JsonValue, WorkerOptions } from "../../../ports/jobQueue.js";
+import type { EnqueueOptions, JobCounts, JobHandler, JobQueue, JobRecord, JobWorker, JsonValue, WorkerOptions } from "../../../ports/jobQueue.js";
 import { newJobId, resolveEnqueueOptions } from "../enqueueOptions.js";
 import { safeObserver, type SafeObserver } from "../safeObserver.js";
 import { type JobsDatabase, type JobsScope, toJobRecord, toJsonText } from "./jobsTable.js";
 import { LocalJobWorker } from "./localWorker.js";
 import { Wakeup } from "./wakeup.js";
+import type { QueueObservingOptions } from "../retryOptions.js";
 
 /** How long a claim holds a job before another worker may take it over, unless renewed; 30 s. */
 export const DEFAULT_LEASE_MS = 30_000;
@@ -21,7 +22,7 @@ export const DEFAULT_POLL_INTERVAL_MS = 200;
 export const DEFAULT_DEAD_LETTER_LIMIT = 100;
 
 /** `DB` is whatever the caller's Kysely knows of the database; the queue only uses its own `jobs` table. */
-export interface LocalJobQueueOptions<DB = unknown> {
+export interface LocalJobQueueOptions<DB = unknown> extends QueueObservingOptions {
   /** The store's connection (`openStoreDatabase(...).db`), migrated; the queue never closes it. */
   db: Kysely<DB>;
   /** The backend can claim with `FOR UPDATE SKIP LOCKED` (PostgreSQL): `StoreBackend.capabilities.skipLocked`. */
@@ -34,14 +35,6 @@ export interface LocalJobQueueOptions<DB = unknown> {
   leaseMs?: number;
   /** Idle poll interval; DEFAULT_POLL_INTERVAL_MS. Also bounds how late a delayed job or a retry starts. */
   pollIntervalMs?: number;
-  /** Told when jobs start and finish (metrics, logs); what it throws goes to `onError`. */
-  observer?: JobObserver;
-  /** Jitter of the retry backoff; "equal" by default (see core/jobs/backoff.ts). */
-  jitter?: BackoffJitter;
-  /** Longest retry delay; MAX_BACKOFF_MS (1 h). */
-  maxBackoffMs?: number;
-  /** Random source in [0, 1) for the jitter; Math.random by default. */
-  random?: () => number;
   /**
    * Errors a worker survives: the database failing a claim or a write (the loop retries after the poll
    * interval; an unrecorded outcome is re-run after its lease), an observer throwing. Ignored by default.
