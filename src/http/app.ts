@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from "fastify";
 import { CalendarError } from "../core/events/errors.js";
 import { StoreUnavailableError } from "../ports/eventStore.js";
 import type { HttpDeps } from "./deps.js";
@@ -71,10 +71,9 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     // While closing, requests still reach the app, which refuses them as problem+json (see the hook below).
     return503OnClosing: false,
-    requestIdLogLabel: "requestId",
     // One line per request is written by the observer (performance log, with route, status and duration);
     // Fastify's own "incoming request" / "request completed" pair would double the logging cost.
-    disableRequestLogging: true,
+    logController: new LogController({ requestIdLogLabel: "requestId", disableRequestLogging: true }),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
