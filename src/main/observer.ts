@@ -1,5 +1,5 @@
 /** The HTTP observer the service uses: Prometheus metrics plus the parsing-decisions and performance logs. */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Logger } from "pino";
 import type { ParseOutcome } from "../app/parseText.js";
 import type { HttpObserver } from "../http/deps.js";
@@ -68,7 +68,8 @@ export function createObserver(metrics: Metrics, logs: ObserverLogs, counters: S
       if (outcome.events.length === 0) noEvent.inc();
       logs.parsingDecisions.info({
         requestId,
-        textHash: createHash("sha256").update(outcome.text).digest("hex").slice(0, 16),
+        // One-shot hash: a third of the cost of createHash().update().digest() on short texts.
+        textHash: hash("sha256", outcome.text, "hex").slice(0, 16),
         textLength: outcome.text.length,
         route: outcome.route,
         events: outcome.events.length,
