@@ -1,5 +1,6 @@
 // The real CLI server on a socket with SQLite: parse and events over HTTP, bad input refused with nothing
 // stored, rate limits, and the log files (request ids in every channel, no API key anywhere).
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliServer, eventually, expectProblem, logLines, logText, postJson, startCli } from "./helpers.js";
 
@@ -96,6 +97,8 @@ describe("e2e: calendar-api serve on SQLite", () => {
     const decision = decisions.find((l) => l.requestId === "e2e-parse-1")!;
     expect(decision).toMatchObject({ route: "rules", textHash: expect.any(String), duration_ms: expect.any(Number), confidence: expect.any(Number) });
     expect(decision.confidence_breakdown).toEqual(expect.any(Array));
+    // The hash is the first 16 hex digits of the text's SHA-256: the same text can be found again without logging it.
+    expect(decision.textHash).toBe(createHash("sha256").update("Salsa social every Friday 9pm at Havana Club").digest("hex").slice(0, 16));
     expect(decisions.find((l) => l.requestId === "e2e-parse-2")).toMatchObject({ route: "cache" });
     expect(JSON.stringify(decisions)).not.toContain("Havana Club");
     // performance-metrics: duration per request, with the route template.
