@@ -376,6 +376,9 @@ async function load(scenario, server, seconds, connections, nextMissBody) {
     non2xx: total("non2xx"),
     statusCodes,
     serverCpuPercent: serverCpuBefore === null || serverCpuAfter === null ? null : (100 * (serverCpuAfter - serverCpuBefore)) / wallSeconds,
+    // The server's CPU time per answer (all its threads: GC and libuv included), in µs: unlike req/s, this hardly
+    // depends on how much CPU the load generator leaves the server, so it is the steadier way to compare scenarios.
+    serverCpuUsPerRequest: serverCpuBefore === null || serverCpuAfter === null || responses === 0 ? null : ((serverCpuAfter - serverCpuBefore) * 1e6) / responses,
     benchCpuPercent: (100 * (benchCpu.user + benchCpu.system)) / 1e6 / wallSeconds,
     // Everything else the machine ran meanwhile (other processes, the idle server, the kernel), in % of one core.
     otherCpuPercent:
@@ -410,6 +413,7 @@ function summarize(rounds) {
     p95: median(pick("p95")),
     p99: median(pick("p99")),
     serverCpuPercent: median(pick("serverCpuPercent")),
+    serverCpuUsPerRequest: median(pick("serverCpuUsPerRequest")),
     benchCpuPercent: median(pick("benchCpuPercent")),
     otherCpuPercent: median(pick("otherCpuPercent")),
     responses: sum(pick("responses")),
@@ -483,7 +487,7 @@ function printReport(report) {
   );
   console.log(`service: calendar-api serve, ENVIRONMENT=local, LOG_LEVEL=${options.logLevel}, log files + stdout to a temp dir, metrics on, SQLite\n`);
 
-  const rows = [["scenario", "req/s", "min–max", "p50 ms", "p95 ms", "p99 ms", "errors", "timeouts", "non-2xx", "server CPU", "bench CPU", "other CPU", "cache hit/miss"]];
+  const rows = [["scenario", "req/s", "min–max", "p50 ms", "p95 ms", "p99 ms", "errors", "timeouts", "non-2xx", "server CPU", "server µs/req", "bench CPU", "other CPU", "cache hit/miss"]];
   for (const scenario of SCENARIOS) {
     const s = report.scenarios[scenario.id].median;
     rows.push([
@@ -497,6 +501,7 @@ function printReport(report) {
       String(s.timeouts),
       String(s.non2xx),
       pct(s.serverCpuPercent),
+      s.serverCpuUsPerRequest === null ? "n/a" : s.serverCpuUsPerRequest.toFixed(0),
       pct(s.benchCpuPercent),
       pct(s.otherCpuPercent),
       s.cache ? `${s.cache.hits}/${s.cache.misses}` : "",
