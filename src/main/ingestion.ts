@@ -7,7 +7,6 @@ import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { createBrowserRenderer } from "../adapters/fetch/browserRenderer.js";
 import { createHttpFetcher } from "../adapters/fetch/httpFetcher.js";
-import { createBullmqJobQueue } from "../adapters/queue/bullmq/bullmqJobQueue.js";
 import { createLocalJobQueue } from "../adapters/queue/local/localJobQueue.js";
 import { openFileStorage } from "../adapters/storage/fsFileStorage.js";
 import { KyselyIngestStore } from "../adapters/store/kyselyIngestStore.js";
@@ -51,14 +50,24 @@ export interface IngestionParts {
   clock: Clock;
   logger: Logger;
   registry: Registry;
+  /** From loadQueueOpener. */
+  openQueue: QueueOpener;
 }
 
-/** The queue the configuration names; `observer` sees every job outcome of workers started on it. */
-export function openJobQueue(config: AppConfig, database: StoreDatabaseHandle, clock: Clock, observer: JobObserver, onError: (error: unknown) => void): JobQueue {
+/** Opens the job queue; `observer` sees every job outcome of workers started on it. */
+export type QueueOpener = (observer: JobObserver, onError: (error: unknown) => void) => JobQueue;
+
+/**
+ * The queue the configuration names, as an opener. The BullMQ adapter (BullMQ and ioredis: about 16 MB of heap) is
+ * imported only when the backend is redis, so the embedded default never loads it.
+ */
+export async function loadQueueOpener(config: AppConfig, database: StoreDatabaseHandle, clock: Clock): Promise<QueueOpener> {
+  const leaseMs = config.queue.leaseSeconds * 1000;
   if (config.queue.backend === "redis") {
-    return createBullmqJobQueue({ redisUrl: config.queue.redisUrl!, prefix: config.queue.redisPrefix, name: INGEST_QUEUE, lockDurationMs: config.queue.leaseSeconds * 1000, observer, onError });
+    const { createBullmqJobQueue } = await import("../adapters/queue/bullmq/bullmqJobQueue.js");
+    return (observer, onError) => createBullmqJobQueue({ redisUrl: config.queue.redisUrl!, prefix: config.queue.redisPrefix, name: INGEST_QUEUE, lockDurationMs: leaseMs, observer, onError });
   }
-  return createLocalJobQueue({ db: database.db, skipLocked: database.backend.capabilities.skipLocked, name: INGEST_QUEUE, clock, leaseMs: config.queue.leaseSeconds * 1000, observer, onError });
+  return (observer, onError) => createLocalJobQueue({ db: database.db, skipLocked: database.backend.capabilities.skipLocked, name: INGEST_QUEUE, clock, leaseMs, observer, onError });
 }
 
 export function createIngestion(parts: IngestionParts): Ingestion {
@@ -67,7 +76,7 @@ export function createIngestion(parts: IngestionParts): Ingestion {
   const slots = { running: 0 };
   // The queue is created before the metrics exist (the gauges read it): the observer looks them up late.
   let metrics: IngestMetrics | undefined;
-  const queue = openJobQueue(config, database, clock, jobObserver(() => metrics, INGEST_QUEUE, log), (error) => log.warn({ err: error }, "job queue error"));
+  const queue = parts.openQueue(jobObserver(() => metrics, INGEST_QUEUE, log), (error) => log.warn({ err: error }, "job queue error"));
   metrics = createIngestMetrics(parts.registry, { queue: INGEST_QUEUE, counts: () => queue.counts(), activeWorkers: () => slots.running, onCollectError: (metric, error) => log.warn({ metric, err: error }, "metric source failed") });
   const ingest = translateStoreErrors(new KyselyIngestStore(database.db, database.backend, clock));
   const storage = openFileStorage(config.storage.backend, config.storage.path ?? join(config.store.dataDir, "files"));

@@ -15,7 +15,7 @@ import { createShutdown, type Shutdown } from "../ops/shutdown.js";
 import { systemClock } from "../ports/clock.js";
 import type { EventStore } from "../ports/eventStore.js";
 import { scheduleAccuracy } from "./accuracy.js";
-import { createIngestion } from "./ingestion.js";
+import { createIngestion, loadQueueOpener } from "./ingestion.js";
 import { startIngestRuntime } from "./ingestRuntime.js";
 import { wireService } from "./wiring.js";
 
@@ -60,9 +60,10 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
 
   // Until the golden set has been scored once, the accuracy gauge says nothing (its alert waits).
   let scored = false;
+  const openQueue = await loadQueueOpener(config, database, clock);
   const { deps, metrics, alerting, eventLoop, clusterMetrics, ingestion } = wireService({
     config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, accuracyScored: () => scored,
-    ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: log, registry }),
+    ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: log, registry, openQueue }),
   });
   // With the local queue the API process runs the workers (the embedded default); with Redis, `calendar-api worker` does.
   const ingestRuntime = startIngestRuntime(ingestion!, {

@@ -10,7 +10,7 @@ import { createLogger, type Loggers } from "../ops/logger.js";
 import { createMetrics } from "../ops/metrics.js";
 import { createShutdown, type Shutdown } from "../ops/shutdown.js";
 import { systemClock } from "../ports/clock.js";
-import { createIngestion } from "./ingestion.js";
+import { createIngestion, loadQueueOpener } from "./ingestion.js";
 import { startIngestRuntime } from "./ingestRuntime.js";
 import { within } from "./wiring.js";
 
@@ -28,7 +28,8 @@ export async function startWorker(config: AppConfig, options: { stdout?: boolean
   const { events, database } = await openStores({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, clock });
   await events.migrate();
   const metrics = createMetrics({ clock, countEvents: () => events.count() });
-  const ingestion = createIngestion({ config, database, events, clock, logger: log, registry: metrics.registry });
+  const openQueue = await loadQueueOpener(config, database, clock);
+  const ingestion = createIngestion({ config, database, events, clock, logger: log, registry: metrics.registry, openQueue });
   // A worker process always runs at least one slot: that is what it is for.
   const runtime = startIngestRuntime(ingestion, { workerSlots: Math.max(1, config.queue.workerThreads), schedulerIntervalMs: 0, logger: log });
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { type MigratableEventStore, openStores } from "../../src/adapters/store/open.js";
-import { createIngestion, type Ingestion } from "../../src/main/ingestion.js";
+import { createIngestion, loadQueueOpener, type Ingestion } from "../../src/main/ingestion.js";
 import { loadConfig } from "../../src/config/load.js";
 import type { AppConfig } from "../../src/config/types.js";
 import { buildApp } from "../../src/http/app.js";
@@ -64,9 +64,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   // The service's own wiring; no golden-set scoring runs here, so parsing_accuracy_score stays unscored.
   // Ingestion is wired as the service wires it, but no worker runs unless a test starts one (startIngestRuntime).
+  const openQueue = await loadQueueOpener(config, database, clock);
   const { deps, alerting, eventLoop, ingestion } = wireService({
     config, store, clock, loggers, lifecycle, version: "0.0.0-test", startedAt, accuracyScored: () => false,
-    ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: loggers.root, registry }),
+    ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: loggers.root, registry, openQueue }),
   });
   const alerts = alerting.evaluator;
 
