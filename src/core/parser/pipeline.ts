@@ -66,6 +66,12 @@ function inTextCase(found: RegExpExecArray, text: string): RegExpExecArray {
   return found;
 }
 
+/** A limit not computed yet (`lastOccurrence` gives -1 or more). */
+const NOT_YET = -2;
+
+/** True for the ASCII digits 0–9. */
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Milliseconds since `began` on the injected stopwatch (undefined without one). */
 function elapsed(ctx: ParsingContext, began: number): number | undefined {
   return ctx.stopwatch ? Math.round((ctx.stopwatch() - began) * 1000) / 1000 : undefined;
@@ -94,10 +100,20 @@ interface WordBits {
 interface Dispatch {
   words: WordTrie<WordBits>;
   triggerDigits: number;
+  /**
+   * Trigger characters that the scan visits one by one (symbols: not spaces, letters or digits), as bits per
+   * code unit: ASCII in the array, others in the map. The scan ORs them in as it passes, so a text is not
+   * searched again for each of them.
+   */
+  triggerSymbols: Int32Array;
+  triggerSymbolsOther: Map<number, number>;
+  /** Any other trigger characters (none in the shipped locales), found with `includes` after the scan. */
   triggerChars: Array<[number, string]>;
   alwaysOn: number;
   startDigits: number;
-  startChars: Map<string, number>;
+  /** Extractors a symbol can start, by code unit (ASCII; others in `startCharsOther`). */
+  startChars: Int32Array;
+  startCharsOther: Map<number, number>;
   startAnywhere: number;
   sticky: RegExp[];
   caseless: Array<RegExp | null>;
@@ -105,6 +121,11 @@ interface Dispatch {
   indexed: Array<RegExp | null>;
   /** Per extractor, the `holdsLater` strings (empty when it has none). */
   holdsLater: ReadonlyArray<readonly string[]>;
+  /** Per extractor, its ASCII `holdsLater` strings by first code unit (null when it has none). */
+  holdsLaterBuckets: ReadonlyArray<Array<string[] | undefined> | null>;
+  /** Per extractor, the `digitsHoldLater` strings and their buckets, as above. */
+  digitsHoldLater: ReadonlyArray<readonly string[]>;
+  digitsHoldLaterBuckets: ReadonlyArray<Array<string[] | undefined> | null>;
 }
 
 const dispatches = new WeakMap<Configuration, Dispatch>();
@@ -114,11 +135,15 @@ function dispatchFor(config: Configuration): Dispatch {
   if (d) return d;
   if (config.extractors.length > 31) throw new Error("a configuration holds at most 31 extractors");
   const made: Dispatch = {
-    words: new WordTrie(), triggerDigits: 0, triggerChars: [], alwaysOn: 0, startDigits: 0, startChars: new Map(), startAnywhere: 0,
+    words: new WordTrie(), triggerDigits: 0, triggerSymbols: new Int32Array(0x80), triggerSymbolsOther: new Map(), triggerChars: [], alwaysOn: 0, startDigits: 0,
+    startChars: new Int32Array(0x80), startCharsOther: new Map(), startAnywhere: 0,
     sticky: config.extractors.map((e) => stickyVersion(e.pattern)),
     caseless: config.extractors.map((e) => caselessVersion(e.pattern)),
     indexed: config.extractors.map((e) => withIndices(caselessVersion(e.pattern))),
     holdsLater: config.extractors.map((e) => e.holdsLater ?? []),
+    holdsLaterBuckets: config.extractors.map((e) => needleBuckets(e.holdsLater ?? [])),
+    digitsHoldLater: config.extractors.map((e) => e.digitsHoldLater ?? []),
+    digitsHoldLaterBuckets: config.extractors.map((e) => needleBuckets(e.digitsHoldLater ?? [])),
   };
   const bitsOf = (word: string): WordBits => made.words.getOrAdd(word, () => ({ trigger: 0, start: 0 }));
   config.extractors.forEach((extractor, i) => {
@@ -128,14 +153,25 @@ function dispatchFor(config: Configuration): Dispatch {
     else {
       for (const w of t.words ?? []) bitsOf(w).trigger |= bit;
       if (t.digits) made.triggerDigits |= bit;
-      if (t.chars) made.triggerChars.push([bit, t.chars]);
+      for (const c of t.chars ?? "") {
+        const code = c.charCodeAt(0);
+        if (c.length !== 1 || isSpaceCode(code) || isLetterAt(c, 0, true)) made.triggerChars.push([bit, c]);
+        else if (code < 0x80) made.triggerSymbols[code] |= bit;
+        else made.triggerSymbolsOther.set(code, (made.triggerSymbolsOther.get(code) ?? 0) | bit);
+      }
     }
     const s = extractor.startsWith;
     if (!s) made.startAnywhere |= bit;
     else {
       for (const w of s.words ?? []) bitsOf(w).start |= bit;
       if (s.digits) made.startDigits |= bit;
-      for (const c of s.chars ?? "") made.startChars.set(c, (made.startChars.get(c) ?? 0) | bit);
+      for (const c of s.chars ?? "") {
+        const code = c.charCodeAt(0);
+        // The scan reads one code unit at a time: a character outside the BMP never starts a match there.
+        if (c.length !== 1) continue;
+        if (code < 0x80) made.startChars[code] |= bit;
+        else made.startCharsOther.set(code, (made.startCharsOther.get(code) ?? 0) | bit);
+      }
     }
   });
   dispatches.set(config, made);
@@ -170,15 +206,24 @@ function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatc
       can.push(d.startDigits | d.startAnywhere);
       while (i < text.length && isLetterAt(text, i, true)) i++;
     } else if (isLetterAt(text, i)) {
+      // The trie is walked in the same loop that finds the word's end (state 0: no stored word goes on).
+      let state = sameLength ? d.words.step(0, lower.charCodeAt(i)) : 0;
       let j = i + 1;
-      while (j < text.length && isLetterAt(text, j)) j++;
-      const bits = sameLength ? d.words.lookup(lower, i, j) : d.words.get(text.slice(i, j).toLowerCase());
+      for (; j < text.length && isLetterAt(text, j); j++) if (state !== 0) state = d.words.step(state, lower.charCodeAt(j));
+      const bits = sameLength ? d.words.valueAt(state) : d.words.get(text.slice(i, j).toLowerCase());
       if (bits) active |= bits.trigger;
       can.push((bits ? bits.start : 0) | d.startAnywhere);
       while (j < text.length && isLetterAt(text, j, true)) j++;
       i = j;
     } else {
-      can.push((d.startChars.get(text[i]) ?? 0) | d.startAnywhere);
+      // Every character that is not a space, a letter or a digit is visited here, one at a time.
+      if (c < 0x80) {
+        active |= d.triggerSymbols[c];
+        can.push(d.startChars[c] | d.startAnywhere);
+      } else {
+        active |= d.triggerSymbolsOther.get(c) ?? 0;
+        can.push((d.startCharsOther.get(c) ?? 0) | d.startAnywhere);
+      }
       i++;
     }
   }
@@ -189,12 +234,44 @@ function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatc
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /**
- * The last place in `lower` where any of `needles` begins; -1 when none does. An ASCII text holds no
- * non-ASCII needle ("–", "—"), so those are not searched for (each search is a runtime call over the text).
+ * An extractor's ASCII `holdsLater` strings by their first code unit (undefined where none begins with it),
+ * for the backward scan in `lastOccurrence`; null when it has none.
  */
-function lastOccurrence(lower: string, ascii: boolean, needles: readonly string[]): number {
+function needleBuckets(needles: readonly string[]): Array<string[] | undefined> | null {
+  if (needles.length === 0) return null;
+  const buckets = new Array<string[] | undefined>(0x80).fill(undefined);
+  for (const needle of needles) {
+    const first = needle.charCodeAt(0);
+    if (first < 0x80) (buckets[first] ??= []).push(needle);
+  }
+  return buckets;
+}
+
+/** True when `needle` stands in `lower` at `at`, its first code unit being already known to match. */
+function restMatches(lower: string, at: number, needle: string): boolean {
+  if (at + needle.length > lower.length) return false;
+  for (let k = 1; k < needle.length; k++) if (lower.charCodeAt(at + k) !== needle.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The last place in `lower` where any of `needles` begins; -1 when none does. An ASCII text holds no
+ * non-ASCII needle ("–", "—"), so those are not searched for. On ASCII text this is one backward scan that
+ * stops at the first place from the end where a needle begins (the same answer as the largest
+ * `lastIndexOf` over the needles, which is a runtime call per needle, each over the whole text): most code
+ * units have no needle beginning with them, and the others are compared a code unit at a time, no call.
+ */
+function lastOccurrence(lower: string, ascii: boolean, needles: readonly string[], buckets: Array<string[] | undefined>): number {
+  if (ascii) {
+    for (let i = lower.length - 1; i >= 0; i--) {
+      const bucket = buckets[lower.charCodeAt(i)];
+      if (bucket === undefined) continue;
+      for (const needle of bucket) if (restMatches(lower, i, needle)) return i;
+    }
+    return -1;
+  }
   let last = -1;
-  for (const needle of needles) if (!ascii || needle.charCodeAt(0) < 0x80) last = Math.max(last, lower.lastIndexOf(needle));
+  for (const needle of needles) last = Math.max(last, lower.lastIndexOf(needle));
   return last;
 }
 
@@ -225,12 +302,22 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     const quick = sameLength ? d.caseless[e] : null;
     // A match needs one of its `holdsLater` strings after its first character: no start at or after the
     // last of them can match (its quick test would fail, so this changes nothing but the work done).
-    const limit = quick && d.holdsLater[e].length > 0 ? lastOccurrence(lower, ascii, d.holdsLater[e]) : text.length;
+    const limit = quick && d.holdsLater[e].length > 0 ? lastOccurrence(lower, ascii, d.holdsLater[e], d.holdsLaterBuckets[e]!) : text.length;
+    // The same for digit starts with `digitsHoldLater` (digits are where most starts fail), found when the
+    // first digit start comes up (NOT_YET until then: many texts give an extractor no digit start to try).
+    let digitLimit = quick && d.digitsHoldLater[e].length > 0 ? NOT_YET : text.length;
+    // `mayStartAt` reads `lower` at the start, so only where it lines up with the text.
+    const mayStartAt = sameLength ? extractor.mayStartAt : undefined;
     const before = mentions.length;
     const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     let floor = 0;
     for (let k = 0; k < at.length && at[k] < limit; k++) {
       if (!(can[k] & bit) || at[k] < floor) continue;
+      if (digitLimit !== text.length && isDigitCode(text.charCodeAt(at[k]))) {
+        if (digitLimit === NOT_YET) digitLimit = lastOccurrence(lower, ascii, d.digitsHoldLater[e], d.digitsHoldLaterBuckets[e]!);
+        if (at[k] >= digitLimit) continue;
+      }
+      if (mayStartAt && !mayStartAt(lower, at[k])) continue;
       let match: RegExpExecArray | null;
       if (quick && foldFree) {
         quick.lastIndex = at[k];

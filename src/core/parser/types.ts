@@ -162,6 +162,16 @@ export interface Extractor {
    * pipeline does not try starts after the last of them in the text. Absent: no such filter.
    */
   readonly holdsLater?: readonly string[];
+  /**
+   * The same for the matches that begin with a digit only (the other forms may need none of them): digit
+   * starts at or after the last of these strings in the text are not tried.
+   */
+  readonly digitsHoldLater?: readonly string[];
+  /**
+   * A cheap look at the lower-cased text at a start that says false only where no match can begin there (a
+   * necessary condition, never a reading): the pattern is not run where it says false. Absent: always run.
+   */
+  readonly mayStartAt?: (lower: string, at: number) => boolean;
   extract(ctx: ParsingContext, match: RegExpExecArray): Mention | null;
 }
 
