@@ -5,6 +5,29 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2009 || c === 0x202f;
 }
 
+/**
+ * True for exactly the code units the regex class `\s` matches (ECMAScript white space and line terminators:
+ * tab, LF, VT, FF, CR, space, NBSP, U+1680, U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000, BOM), for hot
+ * paths that would otherwise run `/\s/.test` on one character.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * For `Extractor.mayStartAt`: false when `lower` holds `word` at `at`, then white space (`\s`), then a
+ * character that is not in `next`; true otherwise (anything else there is not judged). For patterns whose
+ * every form that begins with `word` goes on with `word\s+` and a word beginning with one of `next`.
+ */
+export function wordThen(lower: string, at: number, word: string, next: string): boolean {
+  if (!lower.startsWith(word, at)) return true;
+  let j = at + word.length;
+  if (j >= lower.length || !isJsSpace(lower.charCodeAt(j))) return true;
+  while (j < lower.length && isJsSpace(lower.charCodeAt(j))) j++;
+  return j < lower.length && next.includes(lower[j]);
+}
+
 /** True for letters (any script) and, when `digits`, ASCII digits. */
 export function isLetterAt(text: string, i: number, digits = false): boolean {
   const c = text.charCodeAt(i);

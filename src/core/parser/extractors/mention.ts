@@ -1,9 +1,12 @@
 /**
- * Constructors for mentions. Each kind is always built with the same fields in the same order (absent ones
- * as undefined), so every mention of a kind shares one object shape and the hot paths that read them stay
- * monomorphic; refiners copy them with `{ ...m, field }` over existing fields only.
+ * Constructors for mentions. Every mention, of any kind, is built by `blank` with the fields of all kinds in
+ * one order (those of other kinds undefined), so all mentions share one object shape: the refiners and the
+ * assembler read mentions of mixed kinds at the same places (start, end, kind, lead…), and with one shape
+ * those reads stay monomorphic instead of going through V8's megamorphic lookup. Copies are made with
+ * `copyMention`, not `{ ...m }`: a spread copy gets a shape of its own. A field of another kind reads as
+ * undefined, as it did when it was absent.
  */
-import type { DateMention, DurationMention, InstantMention, ParsingContext, RecurrenceMention, TimeMention, ZoneMention } from "../types.js";
+import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, TimeMention, ZoneMention } from "../types.js";
 
 export interface Span {
   start: number;
@@ -19,14 +22,70 @@ export function spanOf(match: RegExpExecArray): Span {
   return { start: match.index + lead, end: match.index + lead + text.length, text };
 }
 
+/** The fields of one kind that are not shared by all kinds, as optional fields. */
+type Own<M extends Mention> = Partial<Omit<M, keyof Mention>>;
+
+/** Every field of every mention kind (the kind-specific ones optional): what `blank` builds. */
+type AnyMention = Pick<Mention, "kind" | "start" | "end" | "text" | "confidence" | "source" | "lead" | "leadStart"> &
+  Own<DateMention> & Own<TimeMention> & Own<DateTimeRangeMention> & Own<DurationMention> & Own<ZoneMention> & Own<RecurrenceMention> & Own<InstantMention>;
+
+/** A mention with every field of every kind, in one order: see the file comment. */
+function blank(kind: Mention["kind"], span: Span, confidence: number, source: string): AnyMention {
+  return {
+    kind, start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined,
+    date: undefined, explicit: undefined, soft: undefined, daypart: undefined, weekday: undefined, dayOfMonth: undefined, time: undefined,
+    endTime: undefined, endDate: undefined, past: undefined, weak: undefined, startDate: undefined, startTime: undefined, minutes: undefined,
+    unit: undefined, amount: undefined, zone: undefined, rule: undefined, adjectival: undefined, epoch: undefined,
+  };
+}
+
+/**
+ * A copy of `m` with `changes` applied: what `{ ...m, ...changes }` gives (every mention holds exactly the
+ * fields `blank` makes, and `changes` only names such fields), but keeping the one shape of all mentions.
+ */
+export function copyMention<M extends Mention>(m: M, changes: Partial<M>): M {
+  const from = m as AnyMention;
+  const c = blank(from.kind, from, from.confidence, from.source);
+  c.lead = from.lead;
+  c.leadStart = from.leadStart;
+  c.date = from.date;
+  c.explicit = from.explicit;
+  c.soft = from.soft;
+  c.daypart = from.daypart;
+  c.weekday = from.weekday;
+  c.dayOfMonth = from.dayOfMonth;
+  c.time = from.time;
+  c.endTime = from.endTime;
+  c.endDate = from.endDate;
+  c.past = from.past;
+  c.weak = from.weak;
+  c.startDate = from.startDate;
+  c.startTime = from.startTime;
+  c.minutes = from.minutes;
+  c.unit = from.unit;
+  c.amount = from.amount;
+  c.zone = from.zone;
+  c.rule = from.rule;
+  c.adjectival = from.adjectival;
+  c.epoch = from.epoch;
+  return Object.assign(c, changes) as M;
+}
+
 type DateFields = Pick<DateMention, "date" | "explicit"> & Partial<Pick<DateMention, "soft" | "daypart" | "weekday" | "dayOfMonth" | "time" | "endTime" | "endDate" | "past">>;
 
 export function makeDate(source: string, span: Span, confidence: number, f: DateFields): DateMention {
-  return {
-    kind: "date", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined,
-    date: f.date, explicit: f.explicit, soft: f.soft ?? false, daypart: f.daypart, weekday: f.weekday, dayOfMonth: f.dayOfMonth,
-    time: f.time, endTime: f.endTime, endDate: f.endDate, past: f.past ?? false,
-  };
+  const m = blank("date", span, confidence, source);
+  m.date = f.date;
+  m.explicit = f.explicit;
+  m.soft = f.soft ?? false;
+  m.daypart = f.daypart;
+  m.weekday = f.weekday;
+  m.dayOfMonth = f.dayOfMonth;
+  m.time = f.time;
+  m.endTime = f.endTime;
+  m.endDate = f.endDate;
+  m.past = f.past ?? false;
+  return m as DateMention;
 }
 
 export function dateMention(source: string, match: RegExpExecArray, confidence: number, fields: DateFields): DateMention {
@@ -36,26 +95,51 @@ export function dateMention(source: string, match: RegExpExecArray, confidence: 
 type TimeFields = Pick<TimeMention, "time"> & Partial<Pick<TimeMention, "endTime" | "weak" | "soft">>;
 
 export function makeTime(source: string, span: Span, confidence: number, f: TimeFields): TimeMention {
-  return {
-    kind: "time", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined,
-    time: f.time, endTime: f.endTime, weak: f.weak ?? false, soft: f.soft ?? false,
-  };
+  const m = blank("time", span, confidence, source);
+  m.time = f.time;
+  m.endTime = f.endTime;
+  m.weak = f.weak ?? false;
+  m.soft = f.soft ?? false;
+  return m as TimeMention;
+}
+
+/** "Saturday 10am to Sunday 6pm" read as one range (built by the date-time range refiner). */
+export function makeDateTimeRange(source: string, span: Span, confidence: number, f: Pick<DateTimeRangeMention, "startDate" | "startTime" | "endDate" | "endTime" | "lead" | "leadStart">): DateTimeRangeMention {
+  const m = blank("dateTimeRange", span, confidence, source);
+  m.lead = f.lead;
+  m.leadStart = f.leadStart;
+  m.startDate = f.startDate;
+  m.startTime = f.startTime;
+  m.endDate = f.endDate;
+  m.endTime = f.endTime;
+  return m as DateTimeRangeMention;
 }
 
 export function makeInstant(source: string, span: Span, confidence: number, epoch: number): InstantMention {
-  return { kind: "instant", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined, epoch };
+  const m = blank("instant", span, confidence, source);
+  m.epoch = epoch;
+  return m as InstantMention;
 }
 
 export function makeDuration(source: string, span: Span, confidence: number, f: Pick<DurationMention, "minutes" | "unit" | "amount">): DurationMention {
-  return { kind: "duration", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined, minutes: f.minutes, unit: f.unit, amount: f.amount };
+  const m = blank("duration", span, confidence, source);
+  m.minutes = f.minutes;
+  m.unit = f.unit;
+  m.amount = f.amount;
+  return m as DurationMention;
 }
 
 export function makeZone(source: string, span: Span, confidence: number, zone: ZoneMention["zone"]): ZoneMention {
-  return { kind: "zone", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined, zone };
+  const m = blank("zone", span, confidence, source);
+  m.zone = zone;
+  return m as ZoneMention;
 }
 
 export function makeRecurrence(source: string, span: Span, confidence: number, rule: RecurrenceMention["rule"], adjectival = false): RecurrenceMention {
-  return { kind: "recurrence", start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined, rule, adjectival };
+  const m = blank("recurrence", span, confidence, source);
+  m.rule = rule;
+  m.adjectival = adjectival;
+  return m as RecurrenceMention;
 }
 
 /** Up to `length` characters before `index`: what end-anchored checks look at (they cost per character). */

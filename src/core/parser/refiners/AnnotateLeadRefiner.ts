@@ -5,6 +5,7 @@
 import { previousWord } from "../textScan.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Refiner } from "../types.js";
+import { copyMention } from "../extractors/mention.js";
 
 const enders = new Map<string, Set<string>>();
 
@@ -39,7 +40,7 @@ export function annotateLeadRefiner(): Refiner {
         }
         const { connectors, untilWords, startingWords } = ctx.locale;
         if (!connectors.has(lead) && !untilWords.has(lead) && !startingWords.has(lead)) return m;
-        return { ...m, lead, leadStart };
+        return copyMention(m, { lead, leadStart });
       });
     },
   };

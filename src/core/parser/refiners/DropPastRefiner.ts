@@ -24,31 +24,33 @@ export function dropPastRefiner(): Refiner {
   return {
     name: "DropPastRefiner",
     refine(ctx, mentions) {
-      const past = new Set<Mention>();
+      // Made on the first past mention only: most texts have none, and then no set is allocated.
+      let past: Set<Mention> | undefined;
       for (const m of mentions) {
         if (m.kind !== "date") continue;
         const word = previousWord(ctx.text, m.start);
         const before = word ? ctx.text.slice(word[0], word[1]).toLowerCase() : "";
         const after = ctx.text.slice(m.end, m.end + 6);
-        if (ctx.locale.pastWords.has(before) || AGO.test(after) || (compareDates(m.date, ctx.today) < 0 && !m.endDate && m.source === "RelativeDayExtractor")) past.add(m);
+        if (ctx.locale.pastWords.has(before) || AGO.test(after) || (compareDates(m.date, ctx.today) < 0 && !m.endDate && m.source === "RelativeDayExtractor")) (past ??= new Set()).add(m);
       }
       // A date with a year that is already over ("born on July 4th, 1990").
       for (const m of mentions) {
-        if (m.kind === "date" && !past.has(m) && /\b(?:19|20)\d{2}\b/.test(m.text) && compareDates(m.endDate ?? m.date, ctx.today) < 0) past.add(m);
+        if (m.kind === "date" && !past?.has(m) && /\b(?:19|20)\d{2}\b/.test(m.text) && compareDates(m.endDate ?? m.date, ctx.today) < 0) (past ??= new Set()).add(m);
       }
       // A text told in the past tense ("The meeting on Monday went well", "We met at 5 last time"): its
       // weekdays and bare times are what happened, unless it speaks of a change or of what is to come.
       const words = mayBePast(ctx) ? ctx.text.toLowerCase().split(/[^\p{L}']+/u) : [];
       if (words.some((w) => ctx.locale.pastVerbs.has(w)) && !words.some((w) => ctx.locale.changeWords.has(w) || w.endsWith("'ll"))) {
         for (const m of mentions) {
-          if ((m.kind === "date" && !m.explicit) || (m.kind === "time" && !m.time.meridiem && !m.time.is24h)) past.add(m);
-          if (m.kind === "time" && /^\s*last\s+time\b/i.test(ctx.text.slice(m.end))) past.add(m);
+          if ((m.kind === "date" && !m.explicit) || (m.kind === "time" && !m.time.meridiem && !m.time.is24h)) (past ??= new Set()).add(m);
+          if (m.kind === "time" && /^\s*last\s+time\b/i.test(ctx.text.slice(m.end))) (past ??= new Set()).add(m);
         }
       }
-      if (past.size === 0) return mentions;
+      if (past === undefined) return mentions;
+      const gone = past;
       // A text that only speaks of the past has no event: its times go with its days.
-      const onlyPast = mentions.every((m) => past.has(m) || m.kind === "time" || m.kind === "zone" || m.kind === "duration");
-      return mentions.filter((m) => !past.has(m) && !(onlyPast && m.kind === "time"));
+      const onlyPast = mentions.every((m) => gone.has(m) || m.kind === "time" || m.kind === "zone" || m.kind === "duration");
+      return mentions.filter((m) => !gone.has(m) && !(onlyPast && m.kind === "time"));
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { addDays, compareDates } from "../../time/civil.js";
 import type { DateMention, Mention, Refiner } from "../types.js";
+import { copyMention } from "../extractors/mention.js";
 
 const JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|til)\s*$/i;
 
@@ -11,6 +12,10 @@ export function mergeDateRangeRefiner(): Refiner {
   return {
     name: "MergeDateRangeRefiner",
     refine(ctx, mentions) {
+      // A merge needs two dates: most lists have fewer, and are returned as they are.
+      let dates = 0;
+      for (const m of mentions) if (m.kind === "date") dates++;
+      if (dates < 2) return mentions;
       const out: Mention[] = [];
       for (let i = 0; i < mentions.length; i++) {
         const a = mentions[i];
@@ -20,7 +25,7 @@ export function mergeDateRangeRefiner(): Refiner {
           let start = a.date;
           if (compareDates(end, start) < 0 && a.source !== "IsoDateExtractor") start = { ...start, y: start.y - 1 };
           if (compareDates(end, start) >= 0 && compareDates(end, addDays(start, 366)) < 0) {
-            const merged: DateMention = { ...a, date: start, endDate: addDays(end, 1), end: b.end, text: ctx.text.slice(a.start, b.end), source: "MergeDateRangeRefiner" };
+            const merged: DateMention = copyMention(a, { date: start, endDate: addDays(end, 1), end: b.end, text: ctx.text.slice(a.start, b.end), source: "MergeDateRangeRefiner" });
             out.push(merged);
             i++;
             continue;

@@ -1,4 +1,5 @@
 /** "Saturday 10am to Sunday 6pm": a date and time, a joiner, then another date and time become one range. */
+import { makeDateTimeRange } from "../extractors/mention.js";
 import type { DateMention, Mention, Refiner, TimeMention } from "../types.js";
 
 const JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|til)\s*$/i;
@@ -8,6 +9,14 @@ export function mergeDateTimeRangeRefiner(): Refiner {
   return {
     name: "MergeDateTimeRangeRefiner",
     refine(ctx, mentions) {
+      // A merge needs two dates and two times: most lists have fewer, and are returned as they are.
+      let dates = 0;
+      let times = 0;
+      for (const m of mentions) {
+        if (m.kind === "date") dates++;
+        else if (m.kind === "time") times++;
+      }
+      if (dates < 2 || times < 2) return mentions;
       const out: Mention[] = [];
       for (let i = 0; i < mentions.length; i++) {
         const d1 = mentions[i];
@@ -28,9 +37,7 @@ export function mergeDateTimeRangeRefiner(): Refiner {
 }
 
 function range(text: string, d1: DateMention, t1: TimeMention, d2: DateMention, t2: TimeMention): Mention {
-  return {
-    kind: "dateTimeRange", source: "MergeDateTimeRangeRefiner", confidence: Math.min(d1.confidence, t1.confidence, d2.confidence, t2.confidence),
-    startDate: d1.date, startTime: t1.time, endDate: d2.date, endTime: t2.time, start: d1.start, end: t2.end, text: text.slice(d1.start, t2.end),
-    lead: d1.lead, leadStart: d1.leadStart,
-  };
+  return makeDateTimeRange("MergeDateTimeRangeRefiner", { start: d1.start, end: t2.end, text: text.slice(d1.start, t2.end) }, Math.min(d1.confidence, t1.confidence, d2.confidence, t2.confidence), {
+    startDate: d1.date, startTime: t1.time, endDate: d2.date, endTime: t2.time, lead: d1.lead, leadStart: d1.leadStart,
+  });
 }

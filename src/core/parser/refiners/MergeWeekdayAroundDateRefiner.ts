@@ -6,6 +6,7 @@ import { addDays, weekdayOf } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
 import { previousWord } from "../textScan.js";
 import type { DateMention, Mention, Refiner } from "../types.js";
+import { copyMention } from "../extractors/mention.js";
 
 export function mergeWeekdayAroundDateRefiner(): Refiner {
   let pattern: RegExp | null = null;
@@ -44,7 +45,7 @@ export function mergeWeekdayAroundDateRefiner(): Refiner {
         date = addDays(date, step);
         while (weekdayOf(date) !== weekday) date = addDays(date, step);
         date = addDays(date, step * 7 * (n - 1));
-        const merged: DateMention = { ...m, date, start, text: ctx.text.slice(start, m.end), source: "MergeWeekdayAroundDateRefiner", soft: false, explicit: true, weekday };
+        const merged: DateMention = copyMention(m, { date, start, text: ctx.text.slice(start, m.end), source: "MergeWeekdayAroundDateRefiner", soft: false, explicit: true, weekday });
         out.push(merged);
       }
       return out;
