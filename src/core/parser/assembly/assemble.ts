@@ -16,13 +16,20 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** Reads the title and location once the timing says which mentions were read. */
 function readNames(ctx: ParsingContext, parts: Part[], groupMentions: Mention[], timing: Timing): TitleLocation {
-  const read = [...timing.used];
   // Soft words used as adjectives ("Christmas market", "Midnight release party") stay in the title.
   const removed = groupMentions.filter((m) => (timing.used.has(m) && !isNamedDay(m)) || !isSoftWord(m) || !isAdjectival(ctx, m));
-  const firstMention = Math.min(...read.map((m) => m.start));
+  // Plain loops over the read mentions (in the order they were noted): no copies of the set per event.
+  let firstMention = Infinity;
+  for (const m of timing.used) firstMention = Math.min(firstMention, m.start);
   let names = readTitleLocation(ctx, parts, removed, firstMention);
   // A frequency adjective that was read ("Weekly sync every Monday") stays when the title would otherwise be one word.
-  const adjective = read.find((m) => m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m));
+  let adjective: Mention | undefined;
+  for (const m of timing.used) {
+    if (m.kind === "recurrence" && m.adjectival && isAdjectival(ctx, m)) {
+      adjective = m;
+      break;
+    }
+  }
   if (adjective && names.title.split(/\s+/).filter(Boolean).length < 2) {
     names = readTitleLocation(ctx, parts, removed.filter((m) => m !== adjective), firstMention);
   }

@@ -3,6 +3,7 @@
  * that do not fall inside a mention, then groups consecutive parts into one event each: a part starts a new
  * event when it brings a day or a time the current event already has.
  */
+import { insertionSort } from "../insertionSort.js";
 import type { Mention, ParsingContext } from "../types.js";
 
 export type Separator = "start" | "hard" | "soft" | "line";
@@ -48,6 +49,13 @@ function separatorAt(text: string, i: number): [number, Separator] | null {
   return null;
 }
 
+/** ASCII code units that can begin a separator in `separatorAt` (1), as a table read per character. */
+const OPENS_SEPARATOR = (() => {
+  const table = new Uint8Array(0x80);
+  for (const c of "\n\r;|\t(),. !?") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /** The mentions of some parts, in part order (a plain loop: `flatMap` is markedly slower on such small arrays). */
 export function mentionsOf(parts: readonly Part[]): Mention[] {
   const out: Mention[] = [];
@@ -63,11 +71,13 @@ export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
   let sep: Separator = "start";
   let mentionIndex = 0;
   let inBrackets = false;
-  const sorted = mentions.length > 1 ? [...mentions].sort((a, b) => a.start - b.start) : mentions;
+  const sorted = mentions.length > 1 ? insertionSort([...mentions], (a, b) => a.start - b.start) : mentions;
   for (let i = 0; i < text.length; ) {
     while (mentionIndex < sorted.length && sorted[mentionIndex].end <= i) mentionIndex++;
     const inside = mentionIndex < sorted.length && sorted[mentionIndex].start <= i;
-    const found = inside ? null : separatorAt(text, i);
+    const code = text.charCodeAt(i);
+    // Most characters cannot begin a separator: they skip the call (separatorAt would return null for them).
+    const found = inside || (code < 0x80 && !OPENS_SEPARATOR[code]) ? null : separatorAt(text, i);
     if (!found) {
       i++;
       continue;
@@ -149,8 +159,9 @@ function readAdjectival(ctx: ParsingContext, m: Mention): boolean {
  * A header line ("Wedding day, Sat Dec 4:") gives its day to the lines below it instead of being an event:
  * it ends in a colon, says a day but no time, and the next line says a time.
  */
-function headerLines(ctx: ParsingContext, parts: Part[]): Set<Part> {
-  const headers = new Set<Part>();
+function headerLines(ctx: ParsingContext, parts: Part[]): ReadonlySet<Part> {
+  // Most texts have no header line: they all share one empty set, and a set is made only for a header.
+  let headers: Set<Part> | null = null;
   let lineStart = 0;
   for (let i = 0; i < parts.length; i++) {
     if (i > 0 && parts[i].sepBefore === "line") lineStart = i;
@@ -161,10 +172,12 @@ function headerLines(ctx: ParsingContext, parts: Part[]): Set<Part> {
     let end = i + 1;
     while (end < parts.length && (end === i + 1 || parts[end].sepBefore !== "line")) end++;
     const nextTraits = traitsOf(ctx, mentionsOf(parts.slice(i + 1, end)));
-    if (traits.day && !traits.time && nextTraits.time && !nextTraits.day) for (const p of line) headers.add(p);
+    if (traits.day && !traits.time && nextTraits.time && !nextTraits.day) for (const p of line) (headers ??= new Set()).add(p);
   }
-  return headers;
+  return headers ?? NO_HEADERS;
 }
+
+const NO_HEADERS: ReadonlySet<Part> = new Set();
 
 /** True when text[start, end) ends in a colon, optionally followed by whitespace (`/:\s*$/` without a slice). */
 function endsWithColon(text: string, start: number, end: number): boolean {

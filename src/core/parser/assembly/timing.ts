@@ -7,7 +7,7 @@ import { addDays, type CivilDate, compareDates, daysFromCivil, MS_PER_MINUTE } f
 import { epochToZoned, zonedToEpoch } from "../../time/zone.js";
 import { resolveRange, resolveTime, type ResolvedTime } from "../resolve.js";
 import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, RecurrenceSpec, TimeMention, ZoneMention } from "../types.js";
-import { makeDate } from "../extractors/mention.js";
+import { copyMention, makeDate } from "../extractors/mention.js";
 import { closeRule, firstOccurrence, formatRule, mergeRules } from "./recurrence.js";
 import { isAdjectival } from "./segment.js";
 
@@ -50,7 +50,8 @@ const adjectivalTime = (ctx: ParsingContext, t: TimeMention): boolean => Boolean
 const explicitTime = (t: TimeMention): boolean => Boolean(t.time.meridiem || t.time.is24h || t.time.midnight || t.endTime);
 
 function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
-  const p: Picked = { days: [], recurrences: [] };
+  // All fields from the start, in one order: one object shape for every pick (see `readTiming`).
+  const p: Picked = { days: [], day: undefined, time: undefined, range: undefined, duration: undefined, zone: undefined, recurrences: [], instant: undefined, until: undefined, starting: undefined };
   const hasRecurrence = mentions.some((m) => m.kind === "recurrence");
   for (const m of mentions) {
     if (m.kind === "date") {
@@ -65,9 +66,8 @@ function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
     else if (m.kind === "recurrence") p.recurrences.push(m);
     else if (m.kind === "instant") p.instant ??= m;
   }
-  const hard = p.days.filter((d) => !d.soft);
-  const plain = p.days.filter((d) => !(d.soft && isAdjectival(ctx, d)));
-  p.day = hard[0] ?? plain[0] ?? p.days[0];
+  // The first hard day, else the first day that is not an adjective, else the first day (no filtered copies).
+  p.day = p.days.find((d) => !d.soft) ?? p.days.find((d) => !(d.soft && isAdjectival(ctx, d))) ?? p.days[0];
   return p;
 }
 
@@ -135,7 +135,13 @@ function instantOf(ctx: ParsingContext, date: CivilDate, minutes: number, zone: 
 export function readTiming(ctx: ParsingContext, mentions: Mention[], groupText: string, inheritedDay: CivilDate | undefined): Timing | null {
   const p = pick(ctx, mentions);
   const used = new Set<Mention>();
-  const timing: Timing = { allDay: false, recurrence: null, used, confidence: 1 };
+  // Every field is present from the start, in one order, so all timings share one object shape and the
+  // assembler's reads of them stay monomorphic (fields added later in varying orders made them megamorphic).
+  const timing: Timing = {
+    allDay: false, startDate: undefined, endDate: undefined, startEpoch: undefined, endEpoch: undefined, recurrence: null, timezone: undefined,
+    used, dayMention: undefined, timeMention: undefined, recurrenceMention: undefined, durationMention: undefined, zoneMention: undefined,
+    confidence: 1, day: undefined,
+  };
   const note = (m: Mention | undefined): void => {
     if (m) {
       used.add(m);
@@ -264,7 +270,7 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
   // A rule written with a zone ("every Tuesday 9am ET") repeats in that zone's wall-clock time.
   const home = p.zone ? zoneHome(p.zone) : undefined;
   if (home) {
-    p.zone = { ...p.zone!, zone: { iana: home } };
+    p.zone = copyMention(p.zone!, { zone: { iana: home } });
     timing.timezone = home;
   }
   if (p.starting) {

@@ -5,9 +5,9 @@
  * the title is the remaining words of the item that holds the date, or of the item before it.
  */
 import type { Mention, ParsingContext } from "../types.js";
-import { previousWord } from "../textScan.js";
+import { isJsSpace, previousWord } from "../textScan.js";
 import { noiseRanges } from "./noise.js";
-import { trimEdges } from "./trimEdges.js";
+import { trimEdges, trimsToEmpty } from "./trimEdges.js";
 import type { Part, Separator } from "./segment.js";
 
 interface Piece {
@@ -27,28 +27,46 @@ export interface TitleLocation {
   locationSpan: [number, number] | null;
 }
 
-/** Marks the removed characters: read mentions, their connector words, noise. */
+// The mask's store, reused: a Uint8Array of more than 64 bytes is kept off the V8 heap (a malloc and a
+// GC-tracked backing store for every event read), and only one mask is read at a time, since nothing that
+// reads titles calls itself. Cells past the current group's length hold stale marks and are never read.
+let maskStore = new Uint8Array(512);
+
+/**
+ * Marks the removed characters: read mentions, their connector words, noise. The mask covers [start, end)
+ * (cell i is text position start + i) and is valid until the next call.
+ */
 function buildMask(ctx: ParsingContext, start: number, end: number, removed: Mention[]): Uint8Array {
-  const mask = new Uint8Array(end - start);
-  const clear = (a: number, b: number): void => {
-    for (let i = Math.max(a, start); i < Math.min(b, end); i++) mask[i - start] = 1;
-  };
+  if (maskStore.length < end - start) maskStore = new Uint8Array(Math.max(end - start, maskStore.length * 2));
+  const mask = maskStore;
+  mask.fill(0, 0, end - start);
   for (const m of removed) {
-    clear(m.start, m.end);
+    mark(mask, start, end, m.start, m.end);
     // Up to two connector words right before the phrase go with it ("is on Friday", "at 3pm").
     let cursor = m.start;
     for (let k = 0; k < 2; k++) {
       const w = previousWord(ctx.text, cursor, start);
-      if (!w || (w[0] > start && !/\s/.test(ctx.text[w[0] - 1]))) break;
+      if (!w || (w[0] > start && !isJsSpace(ctx.text.charCodeAt(w[0] - 1)))) break;
       const word = ctx.text.slice(w[0], w[1]).toLowerCase();
       if (!ctx.locale.connectors.has(word) && !ctx.locale.untilWords.has(word) && !ctx.locale.startingWords.has(word)) break;
-      clear(w[0], cursor);
+      mark(mask, start, end, w[0], cursor);
       cursor = w[0];
     }
   }
   const text = ctx.text.slice(start, end);
-  for (const [a, b] of noiseRanges(text)) clear(start + a, start + b);
+  for (const [a, b] of noiseRanges(text)) mark(mask, start, end, start + a, start + b);
   return mask;
+}
+
+/** Marks text positions [a, b) in a mask of [start, end), clipped to it. */
+function mark(mask: Uint8Array, start: number, end: number, a: number, b: number): void {
+  for (let i = Math.max(a, start); i < Math.min(b, end); i++) mask[i - start] = 1;
+}
+
+/** True when a cell of mask[from, to) is marked (a loop: no subarray view to allocate). */
+function anyMarked(mask: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (mask[i] === 1) return true;
+  return false;
 }
 
 function piecesOf(parts: Part[], mask: Uint8Array, base: number, firstMention: number): Piece[] {
@@ -105,12 +123,35 @@ function unframe(ctx: ParsingContext, title: string): string {
   return trimEdges(out);
 }
 
+const prefixesByFirst = new Map<string, Map<string, string[]>>();
+
+/**
+ * The locale's noise prefixes that begin with `first`, in list order (the first that fits is the one taken):
+ * a title is compared only with the few that can match instead of all of them, per title and per round.
+ */
+function noisePrefixesFrom(ctx: ParsingContext, first: string): readonly string[] {
+  let byFirst = prefixesByFirst.get(ctx.locale.code);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const prefix of ctx.locale.noisePrefixes) {
+      const list = byFirst.get(prefix[0]);
+      if (list) list.push(prefix);
+      else byFirst.set(prefix[0], [prefix]);
+    }
+    prefixesByFirst.set(ctx.locale.code, byFirst);
+  }
+  return byFirst.get(first) ?? NONE;
+}
+
+const NONE: readonly string[] = [];
+
 function cleanTitle(ctx: ParsingContext, raw: string): string {
   let title = unframe(ctx, trimEdges(raw));
   for (let changed = true; changed; ) {
     changed = false;
     const lower = title.toLowerCase();
-    for (const prefix of ctx.locale.noisePrefixes) {
+    if (lower.length === 0) break;
+    for (const prefix of noisePrefixesFrom(ctx, lower[0])) {
       if (!changed && lower.startsWith(prefix) && (title.length === prefix.length || /[\s:,-]/.test(title[prefix.length]) || /[:\s]$/.test(prefix))) {
         title = trimEdges(title.slice(prefix.length));
         changed = true;
@@ -211,28 +252,45 @@ function looksLikePlace(text: string): boolean {
   return /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || PLACE_NOUNS.test(text);
 }
 
+/** The pieces in the part holding the first date/time phrase or after it, then those before it (one array). */
+function byNearness(pieces: Piece[], firstPart: number): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) if (p.part >= firstPart) out.push(p);
+  for (const p of pieces) if (p.part < firstPart) out.push(p);
+  return out;
+}
+
+/** Title candidates: the part holding the first phrase, then the parts before it nearest first, then after it. */
+function titleOrder(pieces: Piece[], mentionPart: number): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) if (p.part === mentionPart) out.push(p);
+  for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i].part < mentionPart) out.push(pieces[i]);
+  for (const p of pieces) if (p.part > mentionPart) out.push(p);
+  return out;
+}
+
 /** Reads the title and location of one event group. */
 export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: Mention[], firstMention: number): TitleLocation {
   const start = parts[0].start;
   const end = parts[parts.length - 1].end;
   const mask = buildMask(ctx, start, end, removed);
-  const pieces = piecesOf(parts, mask, start, firstMention).filter((p) => trimEdges(ctx.text.slice(p.start, p.end)).length > 0);
+  const pieces = piecesOf(parts, mask, start, firstMention).filter((p) => !trimsToEmpty(ctx.text, p.start, p.end));
   let location: { start: number; end: number } | null = null;
-  let locationPieces = new Set<Piece>();
+  // The pieces read as the location (one to three, each added once): a list is cheaper than a set here.
+  const locationPieces: Piece[] = [];
   let titleCut: { piece: Piece; end: number } | null = null;
 
   // 1. A marked location: in the item holding the date or time first, then after it, then before it.
   const firstPart = parts.findIndex((p) => p.start <= firstMention && firstMention < Math.max(p.end, p.start + 1));
-  const byNearness = [...pieces.filter((p) => p.part >= firstPart), ...pieces.filter((p) => p.part < firstPart)];
-  for (const piece of byNearness) {
+  for (const piece of byNearness(pieces, firstPart)) {
     if (parts[piece.part].aside) continue;
     const text = ctx.text.slice(piece.start, piece.end);
     const hit = findMarker(ctx, text);
     if (!hit) continue;
     const locStart = piece.start + hit.at;
-    if (trimEdges(ctx.text.slice(locStart, piece.end)).length === 0) continue;
+    if (trimsToEmpty(ctx.text, locStart, piece.end)) continue;
     location = { start: locStart, end: piece.end };
-    locationPieces.add(piece);
+    locationPieces.push(piece);
     if (hit.markerAt > 0) titleCut = { piece, end: piece.start + hit.markerAt };
     extend(piece);
     break;
@@ -244,7 +302,7 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
     const candidate = pieces.find((p) => p.afterMention && p.boundary !== "mention" && p.boundary !== "start" && parts[p.part].mentions.length === 0 && !parts[p.part].aside && looksLikePlace(ctx.text.slice(p.start, p.end)));
     if (candidate && pieces.some((p) => p !== candidate && p.start < candidate.start)) {
       location = { start: candidate.start, end: candidate.end };
-      locationPieces.add(candidate);
+      locationPieces.push(candidate);
       extend(candidate);
     }
   }
@@ -258,17 +316,17 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
       const sep = parts[next.part].sepBefore;
       if (sep !== "soft" && !(sep === "hard" && ADDRESS.test(ctx.text.slice(next.start, next.end)))) break;
       if (parts[next.part].mentions.some((m) => removed.includes(m))) break;
-      if (mask.subarray(last.end - start, next.start - start).some((v) => v === 1)) break;
+      if (anyMarked(mask, last.end - start, Math.min(next.start, end) - start)) break;
       location!.end = next.end;
-      locationPieces.add(next);
+      locationPieces.push(next);
       last = next;
     }
   }
 
   // 3. The title: the pieces of the item holding the first date/time phrase, else the nearest item before it.
-  const titlePieces = pieces.filter((p) => (!locationPieces.has(p) || titleCut?.piece === p) && !parts[p.part].aside);
+  const titlePieces = pieces.filter((p) => (!locationPieces.includes(p) || titleCut?.piece === p) && !parts[p.part].aside);
   const mentionPart = firstPart;
-  const order = [...titlePieces.filter((p) => p.part === mentionPart), ...titlePieces.filter((p) => p.part < mentionPart).reverse(), ...titlePieces.filter((p) => p.part > mentionPart)];
+  const order = titleOrder(titlePieces, mentionPart);
   let title = "";
   let titleSpan: [number, number] | null = null;
   for (const piece of order) {

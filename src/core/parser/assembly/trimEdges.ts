@@ -38,3 +38,16 @@ export function trimEdges(text: string): string {
   const inner = text.slice(a, b);
   return /\s\s|[\t\n\r]/.test(inner) ? inner.replace(/\s+/g, " ") : inner;
 }
+
+/**
+ * True when `trimEdges(text.slice(start, end))` would be empty (as it is when start >= end), read in place:
+ * nothing is left once the start edge characters are skipped and the end edge characters dropped (collapsing
+ * inner whitespace never empties a string). Asked of every piece of every event; needs no slice.
+ */
+export function trimsToEmpty(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a < b && edgeFlag(text, a) & TRIM_START) a++;
+  while (b > a && edgeFlag(text, b - 1) & TRIM_END) b--;
+  return a >= b;
+}
