@@ -52,10 +52,25 @@ export function grammarFor(locale: LocaleConstants): Grammar {
   return grammar;
 }
 
+/**
+ * `text.replace(/\s+/g, " ")`, skipping the regex for the usual word: printable ASCII with at most single
+ * spaces between words (vocabulary look-ups run on every match). Anything else (tabs, runs of spaces, any
+ * non-ASCII code unit, which may be a Unicode space) goes through the regex, so the result is always the same.
+ */
+export function collapseSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0x7f) continue;
+    if (c === 32 && i + 1 < text.length && text.charCodeAt(i + 1) > 32) continue;
+    return text.replace(/\s+/g, " ");
+  }
+  return text;
+}
+
 /** Reads "3", "third", "3rd", "twenty-first" as a number; null when it is not one. */
 export function readNumber(locale: LocaleConstants, text: string | undefined): number | null {
   if (text === undefined) return null;
-  const t = text.toLowerCase().replace(/\s+/g, " ").trim();
+  const t = collapseSpaces(text.toLowerCase()).trim();
   const digits = /^(\d+)(?:st|nd|rd|th|\.)?$/.exec(t);
   if (digits) return Number(digits[1]);
   return locale.ordinals[t] ?? locale.numbers[t] ?? null;
@@ -64,6 +79,6 @@ export function readNumber(locale: LocaleConstants, text: string | undefined): n
 /** Looks a word up in a vocabulary table, ignoring case and a trailing dot. */
 export function lookup(table: Readonly<Record<string, number>>, text: string | undefined): number | null {
   if (text === undefined) return null;
-  const key = text.toLowerCase().replace(/\s+/g, " ");
-  return table[key] ?? table[key.replace(/\.$/, "")] ?? null;
+  const key = collapseSpaces(text.toLowerCase());
+  return table[key] ?? (key.endsWith(".") ? table[key.slice(0, -1)] : undefined) ?? null;
 }

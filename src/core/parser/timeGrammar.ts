@@ -3,6 +3,7 @@
  * into a TimeSpec. Shared by the time and time-range extractors so both read times the same way.
  */
 import { grammarFor } from "./grammar.js";
+import { isJsSpace, wordThen } from "./textScan.js";
 import type { LocaleConstants } from "./locales/types.js";
 import type { Daypart, Meridiem, TimeSpec } from "./types.js";
 
@@ -51,6 +52,33 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   return grammar;
 }
 
+/**
+ * ASCII code units that may follow the one or two hour digits of a time written with digits: ":" (18:30),
+ * "." (9.30pm), "h" (15h), "u" (19 uhr), "o" (8o'clock), "i" (8ish), "a"/"p" (3pm); white space is
+ * also allowed (3 pm, "10 past 2", "9 tomorrow"). Each form of `explicit` that starts with a digit goes on so.
+ */
+export const AFTER_HOUR: ReadonlySet<number> = new Set([":", ".", "h", "u", "o", "i", "a", "p"].map((c) => c.charCodeAt(0)));
+
+/**
+ * At a digit (where most starts of the time patterns fail: dates, counts, years), whether a time written
+ * with digits can begin: one or two digits followed by one of `after` or by white space, or the four digits
+ * of a 24-hour time after a day word ("Fri 0900"); and at "the", whether "noon" or "midnight" follows. Any
+ * other start (a word, "@", "~") may begin a time. A necessary condition read on the lower-cased text, for
+ * `Extractor.mayStartAt`.
+ */
+export function timeMayStartAt(lower: string, at: number, after: ReadonlySet<number>): boolean {
+  const first = lower.charCodeAt(at);
+  // Of the forms, only "the noon" / "the midnight" (and midday, mid-day, mid-night) begin with "the".
+  if (first === 116 /* t */) return wordThen(lower, at, "the", "nm");
+  if (first < 48 || first > 57) return true;
+  let end = at + 1;
+  while (end < lower.length && lower.charCodeAt(end) >= 48 && lower.charCodeAt(end) <= 57) end++;
+  if (end - at === 4) return true;
+  if (end - at > 2 || end === lower.length) return false;
+  const next = lower.charCodeAt(end);
+  return after.has(next) || isJsSpace(next);
+}
+
 function readMeridiem(text: string): { rest: string; meridiem: Meridiem | null } {
   const m = /\s?(a|p)(?:\.\s?m\.?|\s?m\b|\b\.?)$/i.exec(text);
   if (!m || m.index === 0) return { rest: text, meridiem: null };
@@ -70,12 +98,24 @@ function hourValue(text: string): number | null {
 // below runs some twenty regular expressions per time and gives the same answer for them.
 const PLAIN_TIME = /^(\d{1,2})(?::([0-5]\d))?(?: ?([ap])(?:m|\.m\.))?$/i;
 
+// Four more shapes the general reading gives a fixed answer for, without a meridiem, a daypart or "ish":
+// "15h30"/"9h" (read by its `h` rule: 24-hour), "1030"/"2013" (its three-or-four-digit rule), "noon"/"midday"
+// and "midnight". Checked once here instead of through the general reading's chain of expressions.
+const SHORT_TIME = /^(?:(\d{1,2})h(\d{2})?|(\d{1,2})(\d{2})|(noon|midday|mid-day)|(midnight|mid-night))$/i;
+
 /** Reads the text one of the time grammar's forms matched. Null when it is not a valid time. */
 export function readTime(raw: string): TimeSpec | null {
   const plain = PLAIN_TIME.exec(raw);
   if (plain) {
     const meridiem = plain[3] === undefined ? null : plain[3].toLowerCase() === "a" ? "am" : "pm";
     return make(Number(plain[1]), plain[2] === undefined ? 0 : Number(plain[2]), meridiem, plain[1].length === 2 && plain[1][0] === "0");
+  }
+  const short = SHORT_TIME.exec(raw);
+  if (short) {
+    if (short[1] !== undefined) return make(Number(short[1]), short[2] === undefined ? 0 : Number(short[2]), null, true);
+    if (short[3] !== undefined) return make(Number(short[3]), Number(short[4]), null, short[3].length === 2 && short[3][0] === "0");
+    if (short[5] !== undefined) return make(12, 0, "pm", false);
+    return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
   }
   let text = raw.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
   let daypart: Daypart | undefined;

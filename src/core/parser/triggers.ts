@@ -23,6 +23,8 @@ export function triggerFor(locale: LocaleConstants, key: string, build: () => It
 
 export const weekdayWords = (l: LocaleConstants): string[] => [...Object.keys(l.weekdays), ...Object.keys(l.weekdayPlurals)];
 export const monthWords = (l: LocaleConstants): string[] => Object.keys(l.months);
+/** The first word of every month name: one of them is in every text where a month name is (lower-cased). */
+export const monthNeedles = (l: LocaleConstants): string[] => [...new Set(leadingWords(monthWords(l)))];
 export const numberWords = (l: LocaleConstants): string[] => [...Object.keys(l.numbers), ...Object.keys(l.ordinals)];
 
 /** The leading word of each phrase ("new year's eve" → "new"); digits-first phrases are left to `digits`. */

@@ -1,7 +1,7 @@
 /** Day-first dates: "30 November", "15th february", "the 1st of march", "the third day of october", "18th Dec 2027". */
 import { isValidDate } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { monthWords, startsFor, triggerFor, weekdayWords } from "../triggers.js";
+import { monthNeedles, monthWords, startsFor, triggerFor, weekdayWords } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import { alignWeekday, fullYear, nextMonthDay } from "../resolve.js";
 import type { Extractor } from "../types.js";
@@ -17,6 +17,8 @@ export function dayMonthExtractor(locale: LocaleConstants): Extractor {
     name: "DayMonthExtractor",
     startsWith: startsFor(locale, "dayMonth", () => ["the", ...weekdayWords(locale), ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "month", () => monthWords(locale)),
+    // Every form ends in a month name, written after the day.
+    holdsLater: monthNeedles(locale),
     pattern,
     extract(ctx, m) {
       const month = lookup(locale.months, m[3]);

@@ -25,6 +25,8 @@ export function durationExtractor(locale: LocaleConstants): Extractor {
     name: "DurationExtractor",
     startsWith: startsFor(locale, "duration", () => ["for", "last", "lasts", "lasting", "take", "takes", "will", "half", ...Object.keys(locale.numbers)], true, "("),
     trigger: triggerFor(locale, "duration", () => ["for", "last", "lasts", "lasting", "take", "takes", "times", "sessions", "classes", "lessons", "occurrences"], false, "("),
+    // The one form that begins with a digit is a count of sessions ("8 times", "6 classes").
+    digitsHoldLater: ["times", "sessions", "classes", "lessons", "occurrences"],
     pattern,
     extract(_ctx, m) {
       const amountText = (m[1] ?? m[4] ?? m[6]).toLowerCase().replace(/\s+/g, " ");

@@ -5,7 +5,7 @@
  */
 import { nextHoliday, holidayInYear } from "../../holidays/holidays.js";
 import { addMonths, type CivilDate } from "../../time/civil.js";
-import { alternation, readNumber } from "../grammar.js";
+import { alternation, collapseSpaces, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
@@ -17,20 +17,42 @@ type Span = ReturnType<typeof nextHoliday>;
 // Holiday rules (Easter, lunar and lunisolar calendars) cost far more than a lookup, and a service asks for
 // the same few holidays from the same "today" all day: spans are remembered per holiday and day (or year).
 // Spans are never modified, so sharing them between mentions is safe.
-const spans = new Map<string, Span>();
+// Keyed by holiday, then by a number (a day as yyyymmdd, or a year), so a look-up builds no key string.
+type SpanStore = Map<HolidayKey, Map<number, Span>>;
+const nextSpans: SpanStore = new Map();
+const yearSpans: SpanStore = new Map();
+/** Spans remembered in both stores; past the bound both are emptied (they are only a cache). */
+let rememberedCount = 0;
 
-function remembered(id: string, compute: () => Span): Span {
-  let span = spans.get(id);
+function remembered(store: SpanStore, key: HolidayKey, at: number, compute: () => Span): Span {
+  let perKey = store.get(key);
+  if (!perKey) store.set(key, (perKey = new Map()));
+  let span = perKey.get(at);
   if (span === undefined) {
     span = compute();
-    if (spans.size > 5_000) spans.clear();
-    spans.set(id, span);
+    if (++rememberedCount > 5_000) {
+      nextSpans.clear();
+      yearSpans.clear();
+      rememberedCount = 1;
+      store.set(key, (perKey = new Map()));
+    }
+    perKey.set(at, span);
   }
   return span;
 }
 
-const nextSpan = (key: HolidayKey, from: CivilDate): Span => remembered(`${key}>${from.y}-${from.m}-${from.d}`, () => nextHoliday(key, from));
-const spanInYear = (key: HolidayKey, year: number): Span => remembered(`${key}@${year}`, () => holidayInYear(key, year));
+const nextSpan = (key: HolidayKey, from: CivilDate): Span => remembered(nextSpans, key, from.y * 10_000 + from.m * 100 + from.d, () => nextHoliday(key, from));
+const spanInYear = (key: HolidayKey, year: number): Span => remembered(yearSpans, key, year, () => holidayInYear(key, year));
+
+/**
+ * Only a name that begins with a digit ("4th of july", "2. weihnachtstag") makes a match begin with one, and
+ * such a name ends in letters that are then in the text: its trailing letters, for `digitsHoldLater`.
+ * Undefined (no filter) if such a name ends otherwise.
+ */
+function digitNameEndings(locale: LocaleConstants): string[] | undefined {
+  const endings = locale.holidays.flatMap((h) => h.names).filter((n) => /^\d/.test(n)).map((n) => /[a-z]+$/.exec(n.toLowerCase())?.[0]);
+  return endings.every((e) => e !== undefined) ? [...new Set(endings as string[])] : undefined;
+}
 
 export function holidayExtractor(locale: LocaleConstants): Extractor {
   const byName = new Map<string, (typeof locale.holidays)[number]["key"]>();
@@ -44,9 +66,11 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
     name: "HolidayExtractor",
     startsWith: startsFor(locale, "holiday", () => ["this", "next", "upcoming", "coming", ...locale.holidays.flatMap((h) => h.names.map((n) => n.replace(/^the\s+/, "")))], locale.holidays.some((h) => h.names.some((n) => /^\d/.test(n)))),
     trigger: triggerFor(locale, "holiday", () => locale.holidays.flatMap((h) => h.names)),
+    digitsHoldLater: digitNameEndings(locale),
     pattern,
     extract(ctx, m) {
-      const key = byName.get(m[2].toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ")) ?? byName.get(m[2].toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " "));
+      const lower = m[2].toLowerCase();
+      const key = byName.get(collapseSpaces(lower.includes("’") ? lower.replace(/[’]/g, "'") : lower)) ?? byName.get(m[2].toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " "));
       if (!key) return null;
       let span;
       if (m[3]) span = spanInYear(key, Number(m[3]));

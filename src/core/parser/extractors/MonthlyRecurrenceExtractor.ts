@@ -24,6 +24,8 @@ export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
     name: "MonthlyRecurrenceExtractor",
     startsWith: startsFor(locale, "monthly", () => ["on", "the", "every", "each", "last", "second", ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "monthly", () => ["month", "every", "each"]),
+    // The forms that begin with a digit ("2nd Tuesday of every month", "15th of each month") end in "month".
+    digitsHoldLater: ["month"],
     pattern,
     extract(_ctx, m) {
       if (m[1]) {

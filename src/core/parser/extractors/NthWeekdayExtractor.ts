@@ -4,7 +4,7 @@
  */
 import { type CivilDate, compareDates, daysInMonth, nthWeekdayOfMonth } from "../../time/civil.js";
 import { grammarFor, lookup, readNumber } from "../grammar.js";
-import { monthWords, startsFor, triggerFor } from "../triggers.js";
+import { monthNeedles, monthWords, startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
@@ -20,6 +20,8 @@ export function nthWeekdayExtractor(locale: LocaleConstants): Extractor {
     name: "NthWeekdayExtractor",
     startsWith: startsFor(locale, "nthWeekday", () => ["the", "last", ...Object.keys(locale.ordinals)], true),
     trigger: triggerFor(locale, "month", () => monthWords(locale)),
+    // Every form ends in "of"/"in" and a month name.
+    holdsLater: monthNeedles(locale),
     pattern,
     extract(ctx, m) {
       const month = lookup(locale.months, m[4]);

@@ -10,12 +10,14 @@ import type { LocaleConstants } from "../locales/types.js";
 import { nextDayOfMonth } from "../resolve.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
+import { wordThen } from "../textScan.js";
 
 const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till|and|of|for|monthly|every|each|starting|@|noon|midnight|in\s+the|between)(?![\p{L}])|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|[ap]\b)|\d{1,2}:\d\d)/iu;
 
 export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
   const ordinal = `(?:\\d{1,2}(?:st|nd|rd|th)|${g.ordinalWord})`;
+  const afterThe = "0123456789" + g.ordinalWord.split("|").map((w) => w[0]).join("");
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(?:(${g.weekday}),?\\s+)(?:the\\s+)?(${ordinal}|\\d{1,2}(?=\\s*$|\\s*,))|the\\s+(${ordinal})|(\\d{1,2}(?:st|nd|rd|th)?)(?:\\s+day)?\\s+of\\s+(this|next|the\\s+next|the\\s+following)\\s+month|the\\s+(${ordinal})\\s+day\\s+of\\s+(this|next)\\s+month)(?![\\p{L}\\p{N}])`,
     "giu",
@@ -24,7 +26,11 @@ export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
     name: "OrdinalDayExtractor",
     startsWith: startsFor(locale, "ordinalDay", () => ["the", ...weekdayWords(locale)], true),
     trigger: triggerFor(locale, "ordinal", () => ["the", "of", ...weekdayWords(locale)]),
+    // Of the forms, only "20 of next month" begins with a digit, and it ends in "month".
+    digitsHoldLater: ["month"],
     pattern,
+    // The forms that begin with "the" go on with an ordinal: "the 5th", "the first".
+    mayStartAt: (lower, at) => wordThen(lower, at, "the", afterThe),
     extract(ctx, m) {
       const dayText = m[2] ?? m[3] ?? m[4] ?? m[6];
       const day = readNumber(locale, dayText);

@@ -10,6 +10,7 @@ import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ParsingContext } from "../types.js";
 import { dateMention } from "./mention.js";
+import { wordThen } from "../textScan.js";
 
 type Portion = "early" | "mid" | "late";
 
@@ -78,6 +79,9 @@ export function periodExtractor(locale: LocaleConstants): Extractor {
     startsWith: startsFor(locale, "period", () => ["early", "mid", "late", "at", "the", "beginning", "start", "middle", "end", "eom", "eow", "next", "rest", "this", "current", "coming"]),
     trigger: triggerFor(locale, "period", () => ["early", "mid", "late", "beginning", "start", "middle", "end", "eom", "eow", "next", "rest", "this", "current", "coming", "the"]),
     pattern,
+    // Every form that begins with "the" goes on with beginning/start/middle/end, eom/eow, next, rest or week;
+    // every form that begins with "at" with "the" or beginning/start/middle/end.
+    mayStartAt: (lower, at) => wordThen(lower, at, "the", "bsmenrw") && wordThen(lower, at, "at", "tbsme"),
     extract(ctx, m) {
       const span = read(ctx, locale, m);
       if (!span) return null;

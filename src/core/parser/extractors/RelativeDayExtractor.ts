@@ -5,16 +5,20 @@ import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Daypart, Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
+import { wordThen } from "../textScan.js";
 
 export function relativeDayExtractor(locale: LocaleConstants): Extractor {
   const days = alternation(Object.keys(locale.relativeDays));
   const parts = alternation(Object.keys(locale.dayparts).filter((w) => !/^(am|pm)$/.test(w)));
+  const afterThe = Object.keys(locale.relativeDays).filter((k) => k.startsWith("the ")).map((k) => k.slice(4).trimStart()[0]).join("");
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${days})(?:\\s+(?:(?:in\\s+the|at)\\s+)?(${parts}))?(?![\\p{L}\\p{N}])`, "giu");
   return {
     name: "RelativeDayExtractor",
     startsWith: startsFor(locale, "relativeDay", () => Object.keys(locale.relativeDays)),
     trigger: triggerFor(locale, "relativeDay", () => Object.keys(locale.relativeDays)),
     pattern,
+    // At "the", only the names that begin with it can follow ("the day after tomorrow").
+    mayStartAt: (lower, at) => wordThen(lower, at, "the", afterThe),
     extract(ctx, m) {
       const key = m[1].toLowerCase().replace(/\s+/g, " ");
       const offset = locale.relativeDays[key];

@@ -37,6 +37,8 @@ export function relativeOffsetExtractor(locale: LocaleConstants): Extractor {
     name: "RelativeOffsetExtractor",
     startsWith: startsFor(locale, "offset", () => ["the", "upcoming", "today", "in", "within", ...Object.keys(locale.numbers)], true),
     trigger: triggerFor(locale, "offset", () => ["in", "within", "upcoming", "hence", "later", "from", "today"]),
+    // The forms that begin with a digit (an amount) go on with "upcoming" or end in "from now", "hence", "later".
+    digitsHoldLater: ["upcoming", "from", "hence", "later"],
     pattern,
     extract(ctx, m): Mention | null {
       // Groups: 1-2 "upcoming N days", 3-4 "N upcoming days", 5-6 "in N units", 7-8 "N units from now".

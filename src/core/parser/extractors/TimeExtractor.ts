@@ -5,7 +5,7 @@
  */
 import { startsFor, triggerFor, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
-import { readTime, timeGrammarFor } from "../timeGrammar.js";
+import { AFTER_HOUR, readTime, timeGrammarFor, timeMayStartAt } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
 import { makeTime, spanOf, textBefore } from "./mention.js";
 
@@ -18,6 +18,7 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
     startsWith: startsFor(locale, "time", () => [...wordsOfSource(locale.words.at), "about", "around", "approx", "approximately", "noon", "midnight", "midday", "mid", "the", "half", "quarter", "a", "twenty", "ten", "five", "one", "two", "three", "four", "six", "seven", "eight", "nine", "eleven", "twelve"], true, "@~"),
     trigger: triggerFor(locale, "time", () => ["noon", "midnight", "midday", "mid-day", "mid-night", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], true),
     pattern,
+    mayStartAt: (lower, at) => timeMayStartAt(lower, at, AFTER_HOUR),
     extract(ctx, m) {
       const timeText = m[1] ?? m[2];
       const time = readTime(timeText);

@@ -4,9 +4,16 @@
  */
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
-import { readTime, timeGrammarFor } from "../timeGrammar.js";
+import { AFTER_HOUR, readTime, timeGrammarFor, timeMayStartAt } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
 import { makeTime, textBefore } from "./mention.js";
+
+/**
+ * What may follow the hour digits of a range's first time: what follows a time's (`AFTER_HOUR`), or the
+ * first code unit of a joiner ("-", "–", "—", "to", "until", "through", "and", "but before"), the bare hour
+ * "5-7" being a form of its own.
+ */
+const AFTER_RANGE_HOUR: ReadonlySet<number> = new Set([...AFTER_HOUR, ..."-–—tuab".split("").map((c) => c.charCodeAt(0))]);
 
 export function timeRangeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
@@ -22,6 +29,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
     // Every range holds its joiner ("to", "-", "and"…); "til" also covers "until", "untill" and "till".
     holdsLater: ["-", "–", "—", "to", "til", "through", "thru", "and", "but"],
     pattern,
+    mayStartAt: (lower, at) => timeMayStartAt(lower, at, AFTER_RANGE_HOUR),
     extract(ctx, m) {
       const joiner = m[3].toLowerCase();
       if (joiner === "and" && m[1]?.toLowerCase() !== "between") return null;

@@ -8,6 +8,8 @@ import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, ZoneSpec } from "../types.js";
 import { makeZone, textBefore } from "./mention.js";
 
+const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+
 export function timeZoneExtractor(locale: LocaleConstants): Extractor {
   const names = alternation(Object.keys(locale.zones));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])\\(?(?:(${names})(?:\\s?([+-]\\d{1,2}(?::?\\d{2})?))?|([+-]\\d{2}:?\\d{2}))\\)?(?![\\p{L}\\p{N}])`, "giu");
@@ -16,6 +18,8 @@ export function timeZoneExtractor(locale: LocaleConstants): Extractor {
     startsWith: startsFor(locale, "zone", () => Object.keys(locale.zones), false, "(+-"),
     trigger: triggerFor(locale, "zone", () => Object.keys(locale.zones), false, "+-"),
     pattern,
+    // At a sign only an offset can begin, and it goes on with two digits ("-05:00", "+0100").
+    mayStartAt: (lower, at) => (lower[at] !== "+" && lower[at] !== "-") || (isDigitAt(lower, at + 1) && isDigitAt(lower, at + 2)),
     extract(ctx, m) {
       const name = m[1];
       const before = textBefore(ctx, m.index, 12);

@@ -22,6 +22,8 @@ export function weekdayExtractor(locale: LocaleConstants): Extractor {
   const thisWords = new RegExp(`^(?:${locale.words.this})$`, "i");
   return {
     name: "WeekdayExtractor",
+    // Of the forms, only "3 Fridays from now" begins with a digit (a count), and it holds "from".
+    digitsHoldLater: ["from"],
     startsWith: startsFor(locale, "weekday", () => [...wordsOfSource(locale.words.this), ...wordsOfSource(locale.words.next), ...wordsOfSource(locale.words.nearest), "the", ...weekdayWords(locale), ...Object.keys(locale.numbers)], true),
     trigger: triggerFor(locale, "weekday", () => weekdayWords(locale)),
     pattern,
