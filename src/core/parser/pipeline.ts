@@ -234,6 +234,12 @@ function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatc
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /**
+ * Characters that a case-insensitive pattern folds to a letter other than their lower case: the long s "ſ"
+ * matches /s/iu (and \w, \b there) but lower-cases to itself. Exported for the test that derives it.
+ */
+export const FOLDS_APART = /\u017f/;
+
+/**
  * An extractor's ASCII `holdsLater` strings by their first code unit (undefined where none begins with it),
  * for the backward scan in `lastOccurrence`; null when it has none.
  */
@@ -287,12 +293,15 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   const sameLength = lower.length === text.length;
   const d = dispatchFor(config);
   const { at, can, active } = scanStarts(text, lower, sameLength, d);
-  // On ASCII text, a case-insensitive pattern (which holds no cased class) and its caseless twin on the
-  // lower-cased text take the same path and match the same spans. So the first test's own match gives the
-  // match, and a pattern runs once per place instead of twice: as it is when the text is all lower case,
-  // else with match indices to take the captures from the text.
   const ascii = sameLength && ASCII_ONLY.test(text);
-  const foldFree = ascii && text === lower;
+  // A case-insensitive pattern (which holds no cased class) and its caseless twin on the lower-cased text
+  // take the same path and match the same spans wherever lower-casing a character gives what the pattern's
+  // case folding compares it as: every character whose lower case is one code unit, except the long s
+  // (FOLDS_APART; the test "caseTwin" checks this over the BMP). So the twin's own match gives the match,
+  // and a pattern runs once per place instead of twice (a quick test, then the case-insensitive pattern):
+  // as it is when the text is all lower case, else with match indices to take the captures from the text.
+  const twinExact = sameLength && (ascii || !FOLDS_APART.test(text));
+  const foldFree = twinExact && text === lower;
   const mentions: Mention[] = [];
   for (let e = 0; e < config.extractors.length; e++) {
     const bit = 1 << e;
@@ -322,7 +331,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
       if (quick && foldFree) {
         quick.lastIndex = at[k];
         match = quick.exec(text);
-      } else if (quick && ascii) {
+      } else if (quick && twinExact) {
         const indexed = d.indexed[e]!;
         indexed.lastIndex = at[k];
         const found = indexed.exec(lower);
