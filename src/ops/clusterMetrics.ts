@@ -10,13 +10,13 @@
  * Why not AggregatorRegistry#clusterMetrics(): it answers from a module-global list of registries (setRegistries), only
  * hears workers that constructed an AggregatorRegistry themselves, cannot include the primary's own metrics, and gives
  * a worker no way to ask for the aggregate. The protocol here is the same request/answer idea with explicit registries
- * and an injectable channel (node:cluster by default; an in-process fake in tests).
+ * and an injectable channel (clusterChannel.ts: node:cluster by default; an in-process fake in tests).
  *
  * Wiring (main/): primary → `setupClusterMetricsPrimary(primaryRegistryOrNull)`; each worker →
  * `const cluster = setupClusterMetricsWorker(metrics.registry)` and serve `await cluster.text()` on /metrics.
  */
-import cluster from "node:cluster";
 import { AggregatorRegistry, type Registry } from "prom-client";
+import { isMessageOfType, nodePrimaryChannel, nodeWorkerChannel, type PrimaryChannel as ClusterPrimaryChannel, type WorkerChannel as ClusterWorkerChannel } from "./clusterChannel.js";
 
 /** One registry's metrics as getMetricsAsJSON() gives them: plain data, so it survives cluster IPC's JSON encoding. */
 export type RegistryJson = Awaited<ReturnType<Registry["getMetricsAsJSON"]>>;
@@ -39,52 +39,16 @@ export interface ClusterMetricsMessage {
   error?: string;
 }
 
-/** How the primary reaches its workers; default node:cluster. */
-export interface PrimaryChannel {
-  workers(): Array<{ id: number; send(message: ClusterMetricsMessage): void }>;
-  /** Subscribes to messages from workers; returns the unsubscribe function. */
-  onMessage(listener: (workerId: number, message: unknown) => void): () => void;
-}
-
-/** How a worker reaches the primary; default process.send / process.on("message"). */
-export interface WorkerChannel {
-  send(message: ClusterMetricsMessage): void;
-  onMessage(listener: (message: unknown) => void): () => void;
-}
+/** The primary's side of the cluster channel, carrying metrics messages. */
+export type PrimaryChannel = ClusterPrimaryChannel<ClusterMetricsMessage>;
+/** A worker's side of the cluster channel, carrying metrics messages. */
+export type WorkerChannel = ClusterWorkerChannel<ClusterMetricsMessage>;
 
 /** Default deadline for a round of answers; prom-client's own is 5 s as well. */
 export const CLUSTER_METRICS_TIMEOUT_MS = 5_000;
 
-export function nodePrimaryChannel(): PrimaryChannel {
-  return {
-    workers: () =>
-      Object.values(cluster.workers ?? {})
-        // A worker that exited abruptly may linger in the list without a channel.
-        .filter((w) => w !== undefined && w.isConnected())
-        .map((w) => ({ id: w!.id, send: (m: ClusterMetricsMessage) => void w!.send(m) })),
-    onMessage(listener) {
-      const handler = (worker: { id: number }, message: unknown) => listener(worker.id, message);
-      cluster.on("message", handler);
-      return () => void cluster.off("message", handler);
-    },
-  };
-}
-
-export function nodeWorkerChannel(): WorkerChannel {
-  return {
-    send(message) {
-      if (!process.send) throw new Error("not a cluster worker: process.send is missing");
-      process.send(message);
-    },
-    onMessage(listener) {
-      process.on("message", listener);
-      return () => void process.off("message", listener);
-    },
-  };
-}
-
 function isMessage(value: unknown, type: string): value is ClusterMetricsMessage {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === type;
+  return isMessageOfType<ClusterMetricsMessage>(value, type);
 }
 
 export interface ClusterMetricsPrimary {
@@ -103,7 +67,7 @@ export function setupClusterMetricsPrimary(
   primaryRegistry: Registry | null,
   options: { channel?: PrimaryChannel; timeoutMs?: number } = {},
 ): ClusterMetricsPrimary {
-  const channel = options.channel ?? nodePrimaryChannel();
+  const channel = options.channel ?? nodePrimaryChannel<ClusterMetricsMessage>();
   const timeoutMs = options.timeoutMs ?? CLUSTER_METRICS_TIMEOUT_MS;
   let nextId = 0;
   const rounds = new Map<number, { pending: Set<number>; answers: RegistryJson[]; done: (err: Error | null) => void }>();
@@ -171,7 +135,7 @@ export function setupClusterMetricsWorker(
   registry: Registry,
   options: { channel?: WorkerChannel; timeoutMs?: number } = {},
 ): ClusterMetricsWorker {
-  const channel = options.channel ?? nodeWorkerChannel();
+  const channel = options.channel ?? nodeWorkerChannel<ClusterMetricsMessage>();
   // The primary waits for every worker, so allow one of its rounds plus the hops.
   const timeoutMs = options.timeoutMs ?? CLUSTER_METRICS_TIMEOUT_MS + 1_000;
   let nextId = 0;

@@ -9,16 +9,19 @@ import { transformSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupClusterMetricsPrimary } from "../../src/ops/clusterMetrics.js";
 
-// Workers run plain Node, so the module under test is transpiled (it imports only node:cluster and prom-client).
+// Workers run plain Node, so the module under test is transpiled (they import only node:cluster, prom-client and each other).
 const promClient = pathToFileURL(createRequire(import.meta.url).resolve("prom-client")).href;
 let dir: string;
 const workers: Worker[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "ops-cluster-"));
-  const source = await readFile(new URL("../../src/ops/clusterMetrics.ts", import.meta.url), "utf8");
-  const js = transformSync(source, { loader: "ts", format: "esm" }).code.replaceAll('"prom-client"', JSON.stringify(promClient));
-  await writeFile(join(dir, "clusterMetrics.mjs"), js);
+  // The module and the channel it speaks through; the import between them is renamed to the transpiled file.
+  for (const name of ["clusterMetrics", "clusterChannel"]) {
+    const source = await readFile(new URL(`../../src/ops/${name}.ts`, import.meta.url), "utf8");
+    const js = transformSync(source, { loader: "ts", format: "esm" }).code.replaceAll('"prom-client"', JSON.stringify(promClient)).replaceAll('"./clusterChannel.js"', '"./clusterChannel.mjs"');
+    await writeFile(join(dir, `${name}.mjs`), js);
+  }
   await writeFile(
     join(dir, "worker.mjs"),
     `import { Counter, Registry } from ${JSON.stringify(promClient)};
