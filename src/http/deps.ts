@@ -33,8 +33,16 @@ export interface RateLimitDecision {
   resetSeconds: number;
 }
 
-/** Counts requests per key in fixed windows (in memory here; Redis when distributed). */
+/**
+ * Counts requests per key in fixed windows. `hit` counts one request and decides on it: at once when the counts
+ * live in this process, as a promise when they live elsewhere (the primary of `serve --workers N`).
+ */
 export interface RateLimiter {
+  hit(key: string, now: number): RateLimitDecision | Promise<RateLimitDecision>;
+}
+
+/** A limiter whose counts live in this process: it decides at once. */
+export interface LocalRateLimiter extends RateLimiter {
   hit(key: string, now: number): RateLimitDecision;
 }
 

@@ -12,6 +12,7 @@ import { createMemoryRateLimiter } from "../http/plugins/rateLimiter.js";
 import { type Alerting, createAlerting } from "../ops/alerts/alerting.js";
 import { metricsSource } from "../ops/alerts/metricsSource.js";
 import { type ClusterMetricsWorker, setupClusterMetricsWorker } from "../ops/clusterMetrics.js";
+import { type ClusterRateLimiter, createClusterRateLimiter } from "../ops/clusterRateLimit.js";
 import { createEventLoopDelaySampler, type EventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../ops/health/index.js";
 import type { Lifecycle } from "../ops/lifecycle.js";
 import type { Loggers } from "../ops/logger.js";
@@ -48,6 +49,8 @@ export interface Wiring {
   alerting: Alerting;
   eventLoop: EventLoopDelaySampler;
   clusterMetrics: ClusterMetricsWorker | null;
+  /** In a cluster worker: the limiter that asks the primary (stopped at shutdown). */
+  clusterRateLimit: ClusterRateLimiter | null;
   ingestion: Ingestion | null;
 }
 
@@ -58,6 +61,17 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
     timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A warning when a worker decides a rate limit alone, at most once a minute (it may happen on every request). */
+function fallbackWarning(log: Loggers["root"], clock: Clock): (reason: string) => void {
+  let lastAt = -Infinity;
+  return (reason) => {
+    const now = clock.now();
+    if (now - lastAt < 60_000) return;
+    lastAt = now;
+    log.warn({ reason }, "rate limit decided by this worker alone: its counts cover only its own connections");
+  };
 }
 
 export function wireService(parts: WiringParts): Wiring {
@@ -74,6 +88,9 @@ export function wireService(parts: WiringParts): Wiring {
   // No circuit breaker guards a dependency yet (the LLM enhancer will bring the first): the check reports none open.
   const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats(), openBreakers: () => [] });
   const clusterMetrics = parts.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
+  const localLimiter = createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour);
+  // A worker's counts would cover only the connections it happens to get: the primary keeps the cluster's.
+  const clusterRateLimit = parts.clusterWorker ? createClusterRateLimiter({ fallback: localLimiter, onFallback: fallbackWarning(log, clock) }) : null;
   const alerting = createAlerting({
     config: config.alerts,
     clock,
@@ -89,7 +106,7 @@ export function wireService(parts: WiringParts): Wiring {
     stopwatch: () => performance.now(),
     logger: log,
     observer: createObserver(metrics, loggers, counters),
-    rateLimiter: createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour),
+    rateLimiter: clusterRateLimit ?? localLimiter,
     health: () => runHealthChecks(checks, clock),
     accepting: () => lifecycle.state === "starting" || lifecycle.state === "ready",
     readiness: async () => {
@@ -118,5 +135,5 @@ export function wireService(parts: WiringParts): Wiring {
     version: parts.version,
     ingestion: ingestion?.http ?? null,
   };
-  return { deps, metrics, alerting, eventLoop, clusterMetrics, ingestion };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, ingestion };
 }

@@ -1,6 +1,7 @@
 // The real CLI server on a socket with SQLite: parse and events over HTTP, bad input refused with nothing
 // stored, rate limits, and the log files (request ids in every channel, no API key anywhere).
 import { createHash } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliServer, eventually, expectProblem, logLines, logText, postJson, startCli } from "./helpers.js";
 
@@ -138,5 +139,41 @@ describe("e2e: rate limit reached (RATE_LIMIT_PER_MINUTE=3)", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await fetch(`${server.url}/events`, { headers: { "x-api-key": WRITER } })).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+  });
+});
+
+/** GET `path` on a connection of its own (no keep-alive), so that the cluster's primary hands each to the next worker. */
+function getOnNewConnection(url: string, path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const req = httpRequest(`${url}${path}`, { agent: false, headers: { ...headers, connection: "close" } }, (res) => {
+      res.resume();
+      res.on("end", () => resolveStatus(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("e2e: rate limit across serve --workers 2 (RATE_LIMIT_PER_MINUTE=4)", () => {
+  let server: CliServer;
+  beforeAll(async () => {
+    server = await startCli({ API_KEYS, RATE_LIMIT_PER_MINUTE: "4", WORKERS: "2" }, { readyTimeoutMs: 40_000 });
+    // Both workers listen before the count starts, so that connections really alternate between them.
+    const workersReady = () => server.output().stdout.split("calendar-api ready").length - 1;
+    await eventually(() => workersReady() === 2, 45_000);
+    expect(workersReady()).toBe(2);
+  }, 100_000);
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it("lets a key through 4 times in all, whichever worker each connection lands on", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push(await getOnNewConnection(server.url, "/events", { "x-api-key": READER }));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(4);
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses.slice(4)).toEqual(Array(6).fill(429));
+    // No worker fell back to counting alone.
+    expect(server.output().stdout).not.toContain("rate limit decided by this worker alone");
   });
 });

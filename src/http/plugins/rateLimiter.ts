@@ -1,5 +1,5 @@
 /** In-memory fixed-window rate limiter per key: a per-minute and a per-hour window. */
-import type { RateLimitDecision, RateLimiter } from "../deps.js";
+import type { LocalRateLimiter, RateLimitDecision } from "../deps.js";
 
 interface Window {
   start: number;
@@ -7,7 +7,7 @@ interface Window {
 }
 
 /** Creates a limiter allowing `perMinute` and `perHour` requests per key; a limit of 0 disables that window. */
-export function createMemoryRateLimiter(perMinute: number, perHour: number, maxKeys = 100_000): RateLimiter {
+export function createMemoryRateLimiter(perMinute: number, perHour: number, maxKeys = 100_000): LocalRateLimiter {
   const windows = new Map<string, { minute: Window; hour: Window }>();
   const check = (w: Window, now: number, size: number, limit: number): RateLimitDecision => {
     if (now - w.start >= size) {

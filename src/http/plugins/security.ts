@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { ApiKey, Scope } from "../../config/types.js";
-import type { HttpDeps } from "../deps.js";
+import type { HttpDeps, RateLimitDecision } from "../deps.js";
 import { ApiError } from "../errors.js";
 
 export type RouteScope = Scope | "public";
@@ -47,8 +47,19 @@ function grants(key: ApiKey, needed: Scope): boolean {
 export const securityPlugin = fp(
   async (app: FastifyInstance, deps: Pick<HttpDeps, "config" | "rateLimiter" | "clock">) => {
     const { apiKeys, requireApiKeys } = deps.config.security;
-    /** The refusal for this request, if any; sets the RateLimit headers on the way. */
-    const refusal = (request: FastifyRequest, reply: FastifyReply): ApiError | undefined => {
+    /** Sets the RateLimit headers of a decision; the refusal when it is over the limit. */
+    const limited = (reply: FastifyReply, decision: RateLimitDecision): ApiError | undefined => {
+      reply.header("RateLimit-Limit", decision.limit);
+      reply.header("RateLimit-Remaining", decision.remaining);
+      reply.header("RateLimit-Reset", decision.resetSeconds);
+      if (decision.allowed) return undefined;
+      return new ApiError("RATE_LIMITED", `limit of ${decision.limit} requests reached; retry in ${decision.resetSeconds} s`, { headers: { "Retry-After": String(decision.resetSeconds) } });
+    };
+    /**
+     * The refusal for this request, if any. A limiter that decides in this process answers at once; one that
+     * asks elsewhere (the cluster's primary) answers with a promise.
+     */
+    const refusal = (request: FastifyRequest, reply: FastifyReply): ApiError | undefined | Promise<ApiError | undefined> => {
       const scope: RouteScope = request.routeOptions.config?.scope ?? "read";
       const presented = presentedKey(request);
       const key = presented === undefined ? undefined : apiKeys.find((k) => sameSecret(k.key, presented));
@@ -58,14 +69,14 @@ export const securityPlugin = fp(
       if (requireApiKeys && !key) return new ApiError("UNAUTHORIZED");
       if (requireApiKeys && key && !grants(key, scope)) return new ApiError("FORBIDDEN", `this route needs the ${scope} scope`);
       const decision = deps.rateLimiter.hit(key ? `key:${key.name}` : `ip:${request.ip}`, deps.clock.now());
-      reply.header("RateLimit-Limit", decision.limit);
-      reply.header("RateLimit-Remaining", decision.remaining);
-      reply.header("RateLimit-Reset", decision.resetSeconds);
-      if (decision.allowed) return undefined;
-      return new ApiError("RATE_LIMITED", `limit of ${decision.limit} requests reached; retry in ${decision.resetSeconds} s`, { headers: { "Retry-After": String(decision.resetSeconds) } });
+      return decision instanceof Promise ? decision.then((d) => limited(reply, d)) : limited(reply, decision);
     };
     // A callback hook: it runs on every request, and an async one costs a promise and a microtask each time.
-    app.addHook("onRequest", (request, reply, done) => done(refusal(request, reply)));
+    app.addHook("onRequest", (request, reply, done) => {
+      const outcome = refusal(request, reply);
+      if (outcome instanceof Promise) outcome.then((error) => done(error), (error: Error) => done(error));
+      else done(outcome);
+    });
   },
   { name: "calendar-api-security" },
 );
