@@ -9,6 +9,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from "fastify";
 import { CalendarError } from "../core/events/errors.js";
+import { CacheUnavailableError } from "../ports/cache.js";
 import { StoreUnavailableError } from "../ports/eventStore.js";
 import type { HttpDeps } from "./deps.js";
 import { ApiError, type ApiErrorCode, problem } from "./errors.js";
@@ -33,6 +34,7 @@ function classify(error: unknown): { code: ApiErrorCode; detail: string; field?:
   if (error instanceof ApiError) return { code: error.code, detail: error.message, field: error.field, headers: error.headers };
   if (error instanceof CalendarError) return { code: error.code, detail: error.message, field: error.field };
   if (error instanceof StoreUnavailableError) return { code: "STORE_UNAVAILABLE", detail: "the database could not be reached; nothing was changed", headers: { "Retry-After": "5" } };
+  if (error instanceof CacheUnavailableError) return { code: "CACHE_UNAVAILABLE", detail: `the cache of every worker process could not be reached: ${error.message}`, headers: { "Retry-After": "5" } };
   const e = error as FastifyError;
   if (e?.validation) {
     const first = e.validation[0];

@@ -4,7 +4,7 @@ import type { ParseOutcome } from "../app/parseText.js";
 import type { AppConfig } from "../config/types.js";
 import type { ParseResult } from "../core/parser/options.js";
 import type { AlertsReader } from "../ops/alerts/types.js";
-import type { Cache } from "../ports/cache.js";
+import type { Cache, CacheAdmin } from "../ports/cache.js";
 import type { Clock } from "../ports/clock.js";
 import type { EventStore } from "../ports/eventStore.js";
 import type { SourceDeps } from "../app/ingest/sources.js";
@@ -50,6 +50,8 @@ export interface HttpDeps {
   config: AppConfig;
   store: EventStore;
   cache: Cache<ParseResult>;
+  /** Statistics and clearing of the cache for operators: this process's, or every worker's in a cluster. */
+  cacheAdmin: CacheAdmin;
   clock: Clock;
   /** Monotonic milliseconds for durations. */
   stopwatch: () => number;

@@ -16,6 +16,7 @@ export const HTTP_ERROR_CODES = {
   NOT_FOUND: "No route matches this method and path.",
   NOT_READY: "The service is starting, stopping or cannot reach its database.",
   STORE_UNAVAILABLE: "The database could not be reached; nothing was changed.",
+  CACHE_UNAVAILABLE: "Some worker process did not answer about its cache in time; the statistics or the clearing may be incomplete.",
   INTERNAL: "An unexpected error; it was logged with the request id.",
 } as const;
 
@@ -48,6 +49,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   NOT_READY: 503,
   STORE_UNAVAILABLE: 503,
+  CACHE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

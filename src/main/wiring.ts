@@ -12,6 +12,7 @@ import { createMemoryRateLimiter } from "../http/plugins/rateLimiter.js";
 import { type Alerting, createAlerting } from "../ops/alerts/alerting.js";
 import { metricsSource } from "../ops/alerts/metricsSource.js";
 import { type ClusterMetricsWorker, setupClusterMetricsWorker } from "../ops/clusterMetrics.js";
+import { localCacheAdmin, setupClusterCacheWorker } from "../ops/clusterCache.js";
 import { type ClusterRateLimiter, createClusterRateLimiter } from "../ops/clusterRateLimit.js";
 import { createEventLoopDelaySampler, type EventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../ops/health/index.js";
 import type { Lifecycle } from "../ops/lifecycle.js";
@@ -51,6 +52,8 @@ export interface Wiring {
   clusterMetrics: ClusterMetricsWorker | null;
   /** In a cluster worker: the limiter that asks the primary (stopped at shutdown). */
   clusterRateLimit: ClusterRateLimiter | null;
+  /** In a cluster worker: stops answering the primary's cache requests. */
+  clusterCache: { stop(): void } | null;
   ingestion: Ingestion | null;
 }
 
@@ -90,6 +93,7 @@ export function wireService(parts: WiringParts): Wiring {
   const clusterMetrics = parts.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
   const localLimiter = createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour);
   // A worker's counts would cover only the connections it happens to get: the primary keeps the cluster's.
+  const clusterCache = parts.clusterWorker ? setupClusterCacheWorker(cache) : null;
   const clusterRateLimit = parts.clusterWorker ? createClusterRateLimiter({ fallback: localLimiter, onFallback: fallbackWarning(log, clock) }) : null;
   const alerting = createAlerting({
     config: config.alerts,
@@ -102,6 +106,7 @@ export function wireService(parts: WiringParts): Wiring {
     config,
     store,
     cache,
+    cacheAdmin: clusterCache ?? localCacheAdmin(cache),
     clock,
     stopwatch: () => performance.now(),
     logger: log,
@@ -135,5 +140,5 @@ export function wireService(parts: WiringParts): Wiring {
     version: parts.version,
     ingestion: ingestion?.http ?? null,
   };
-  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, ingestion };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, clusterCache, ingestion };
 }

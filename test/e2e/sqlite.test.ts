@@ -142,19 +142,25 @@ describe("e2e: rate limit reached (RATE_LIMIT_PER_MINUTE=3)", () => {
   });
 });
 
-/** GET `path` on a connection of its own (no keep-alive), so that the cluster's primary hands each to the next worker. */
-function getOnNewConnection(url: string, path: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolveStatus, reject) => {
-    const req = httpRequest(`${url}${path}`, { agent: false, headers: { ...headers, connection: "close" } }, (res) => {
-      res.resume();
-      res.on("end", () => resolveStatus(res.statusCode ?? 0));
-    });
+/** A request on a connection of its own (no keep-alive), so that the cluster's primary hands each to the next worker. */
+function onNewConnection(url: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: () => unknown }> {
+  return new Promise((resolveResponse, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = httpRequest(
+      `${url}${path}`,
+      { method, agent: false, headers: { ...headers, connection: "close", ...(payload ? { "content-type": "application/json" } : {}) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => void (text += chunk));
+        res.on("end", () => resolveResponse({ status: res.statusCode ?? 0, json: () => JSON.parse(text) }));
+      },
+    );
     req.on("error", reject);
-    req.end();
+    req.end(payload);
   });
 }
 
-describe("e2e: rate limit across serve --workers 2 (RATE_LIMIT_PER_MINUTE=4)", () => {
+describe("e2e: serve --workers 2: rate limits and the cache are the cluster's (RATE_LIMIT_PER_MINUTE=4)", () => {
   let server: CliServer;
   beforeAll(async () => {
     server = await startCli({ API_KEYS, RATE_LIMIT_PER_MINUTE: "4", WORKERS: "2" }, { readyTimeoutMs: 40_000 });
@@ -169,11 +175,27 @@ describe("e2e: rate limit across serve --workers 2 (RATE_LIMIT_PER_MINUTE=4)", (
 
   it("lets a key through 4 times in all, whichever worker each connection lands on", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push(await getOnNewConnection(server.url, "/events", { "x-api-key": READER }));
+    for (let i = 0; i < 10; i++) statuses.push((await onNewConnection(server.url, "GET", "/events", { "x-api-key": READER })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(4);
     expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
     expect(statuses.slice(4)).toEqual(Array(6).fill(429));
     // No worker fell back to counting alone.
     expect(server.output().stdout).not.toContain("rate limit decided by this worker alone");
+  });
+
+  it("reports and clears the parse cache of both workers, whichever one the operator reaches", async () => {
+    const texts = ["Yoga Monday 7pm", "Choir Tuesday 6pm", "Book club Wednesday 8pm", "Pottery Thursday 5pm"];
+    for (const text of texts) {
+      const parsed = await onNewConnection(server.url, "POST", "/parse", asWriter, { text, timezone: NY, reference: "2026-12-01T09:00:00-05:00" });
+      expect(parsed.status).toBe(200);
+    }
+    const admin = { "x-api-key": ADMIN };
+    const stats = await onNewConnection(server.url, "GET", "/cache/stats", admin);
+    expect(stats.status).toBe(200);
+    expect(stats.json()).toMatchObject({ entries: 4, misses: 4, hits: 0 });
+    const cleared = await onNewConnection(server.url, "DELETE", "/cache/clear", admin);
+    expect(cleared.json()).toEqual({ cleared: 4 });
+    const after = await onNewConnection(server.url, "GET", "/cache/stats", admin);
+    expect(after.json()).toMatchObject({ entries: 0, bytes: 0 });
   });
 });

@@ -6,45 +6,11 @@ import {
   setupClusterMetricsPrimary,
   setupClusterMetricsWorker,
   type ClusterMetricsMessage,
-  type PrimaryChannel,
-  type WorkerChannel,
 } from "../../src/ops/clusterMetrics.js";
 import { createMetrics } from "../../src/ops/metrics.js";
+import { fakeCluster } from "./fakeCluster.js";
 
-/** An in-process stand-in for node:cluster IPC: asynchronous delivery of structured-cloned messages. */
-function fakeCluster() {
-  const primaryListeners = new Set<(workerId: number, message: unknown) => void>();
-  const workers = new Map<number, { listeners: Set<(message: unknown) => void>; connected: boolean }>();
-  const deliver = (fn: () => void) => setImmediate(fn);
-
-  const primary: PrimaryChannel = {
-    workers: () =>
-      [...workers]
-        .filter(([, w]) => w.connected)
-        .map(([id, w]) => ({
-          id,
-          send: (m: ClusterMetricsMessage) => deliver(() => w.listeners.forEach((l) => l(structuredClone(m)))),
-        })),
-    onMessage(listener) {
-      primaryListeners.add(listener);
-      return () => void primaryListeners.delete(listener);
-    },
-  };
-
-  function worker(id: number): WorkerChannel & { disconnect(): void } {
-    const w = { listeners: new Set<(message: unknown) => void>(), connected: true };
-    workers.set(id, w);
-    return {
-      send: (m) => deliver(() => primaryListeners.forEach((l) => l(id, structuredClone(m)))),
-      onMessage(listener) {
-        w.listeners.add(listener);
-        return () => void w.listeners.delete(listener);
-      },
-      disconnect: () => void (w.connected = false),
-    };
-  }
-  return { primary, worker };
-}
+const fakeNet = () => fakeCluster<ClusterMetricsMessage>();
 
 function sample(text: string, line: string): number | undefined {
   const found = text.split("\n").find((l) => l.startsWith(`${line} `));
@@ -53,7 +19,7 @@ function sample(text: string, line: string): number | undefined {
 
 describe("cluster metrics", () => {
   it("sums counters and histograms across workers and applies each gauge's aggregator", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const w1 = createMetrics({ defaultMetrics: false });
     const w2 = createMetrics({ defaultMetrics: false });
     setupClusterMetricsWorker(w1.registry, { channel: net.worker(1) });
@@ -77,7 +43,7 @@ describe("cluster metrics", () => {
   });
 
   it("lets a worker serve the whole cluster's metrics by asking the primary", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const w1 = createMetrics({ defaultMetrics: false });
     const w2 = createMetrics({ defaultMetrics: false });
     const side1 = setupClusterMetricsWorker(w1.registry, { channel: net.worker(1) });
@@ -101,14 +67,14 @@ describe("cluster metrics", () => {
   });
 
   it("rejects when a worker does not answer in time rather than publish a partial sum", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     net.worker(1); // never answers: no setupClusterMetricsWorker
     const primary = setupClusterMetricsPrimary(null, { channel: net.primary, timeoutMs: 50 });
     await expect(primary.text()).rejects.toThrow(/did not answer within 50 ms/);
   });
 
   it("skips disconnected workers and answers with nothing when none is up", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const gone = net.worker(1);
     gone.disconnect();
     const primary = setupClusterMetricsPrimary(null, { channel: net.primary, timeoutMs: 50 });

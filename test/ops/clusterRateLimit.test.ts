@@ -2,42 +2,18 @@
 // answer decides alone with its own limiter.
 import { describe, expect, it } from "vitest";
 import { createMemoryRateLimiter } from "../../src/http/plugins/rateLimiter.js";
-import type { PrimaryChannel, WorkerChannel } from "../../src/ops/clusterChannel.js";
+import type { WorkerChannel } from "../../src/ops/clusterChannel.js";
 import { type ClusterRateLimitMessage, createClusterRateLimiter, setupClusterRateLimitPrimary } from "../../src/ops/clusterRateLimit.js";
+import { fakeCluster } from "./fakeCluster.js";
 
 type Message = ClusterRateLimitMessage;
-
-/** An in-process stand-in for node:cluster IPC: asynchronous delivery of structured-cloned messages. */
-function fakeCluster() {
-  const primaryListeners = new Set<(workerId: number, message: unknown) => void>();
-  const workers = new Map<number, Set<(message: unknown) => void>>();
-  const deliver = (fn: () => void) => setImmediate(fn);
-  const primary: PrimaryChannel<Message> = {
-    workers: () => [...workers].map(([id, listeners]) => ({ id, send: (m: Message) => deliver(() => listeners.forEach((l) => l(structuredClone(m)))) })),
-    onMessage(listener) {
-      primaryListeners.add(listener);
-      return () => void primaryListeners.delete(listener);
-    },
-  };
-  function worker(id: number): WorkerChannel<Message> {
-    const listeners = new Set<(message: unknown) => void>();
-    workers.set(id, listeners);
-    return {
-      send: (m) => deliver(() => primaryListeners.forEach((l) => l(id, structuredClone(m)))),
-      onMessage(listener) {
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
-      },
-    };
-  }
-  return { primary, worker };
-}
+const fakeNet = () => fakeCluster<Message>();
 
 const NOW = Date.parse("2026-12-04T10:00:00Z");
 
 describe("cluster rate limits", () => {
   it("counts a key's requests across workers: the limit holds for the cluster, not per worker", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const primary = setupClusterRateLimitPrimary(createMemoryRateLimiter(3, 0), { channel: net.primary });
     const fallbacks: string[] = [];
     const onFallback = (reason: string) => void fallbacks.push(reason);
@@ -61,7 +37,7 @@ describe("cluster rate limits", () => {
   });
 
   it("answers concurrent hits from several workers each with its own decision", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const primary = setupClusterRateLimitPrimary(createMemoryRateLimiter(5, 0), { channel: net.primary });
     const limiters = [1, 2, 3].map((id) => createClusterRateLimiter({ fallback: createMemoryRateLimiter(5, 0), channel: net.worker(id) }));
     const decisions = await Promise.all(Array.from({ length: 9 }, (_, i) => limiters[i % 3].hit("key:app", NOW)));
@@ -72,7 +48,7 @@ describe("cluster rate limits", () => {
   });
 
   it("decides alone, at the same limits, when the primary does not answer in time", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const reasons: string[] = [];
     const limiter = createClusterRateLimiter({ fallback: createMemoryRateLimiter(2, 0), channel: net.worker(1), timeoutMs: 20, onFallback: (r) => void reasons.push(r) });
     // No primary listens.
@@ -99,7 +75,7 @@ describe("cluster rate limits", () => {
   });
 
   it("ignores messages that are not its own and hits without a time", async () => {
-    const net = fakeCluster();
+    const net = fakeNet();
     const primary = setupClusterRateLimitPrimary(createMemoryRateLimiter(1, 0), { channel: net.primary });
     const other = net.worker(1);
     const limiter = createClusterRateLimiter({ fallback: createMemoryRateLimiter(1, 0), channel: net.worker(2) });
