@@ -1,6 +1,6 @@
 /** REDIS_URL → the connection options BullMQ's ioredis gets. */
 import { describe, expect, it } from "vitest";
-import { redisConnectionOptions } from "../../src/adapters/queue/bullmq/redisConnection.js";
+import { redisConnectionOptions } from "../../src/adapters/redis/connection.js";
 
 describe("redisConnectionOptions", () => {
   it("reads host, port, credentials and database; defaults 6379 and db 0", () => {

@@ -15,7 +15,7 @@ import { Queue } from "bullmq";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createBullmqJobQueue } from "../../src/adapters/queue/bullmq/bullmqJobQueue.js";
-import { redisConnectionOptions } from "../../src/adapters/queue/bullmq/redisConnection.js";
+import { redisConnectionOptions } from "../../src/adapters/redis/connection.js";
 import { createLocalJobQueue } from "../../src/adapters/queue/local/localJobQueue.js";
 import { openStores } from "../../src/adapters/store/open.js";
 import type { JobQueue, JobWorker } from "../../src/ports/jobQueue.js";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { Queue } from "bullmq";
 import { describe, it } from "vitest";
 import { createBullmqJobQueue } from "../../src/adapters/queue/bullmq/bullmqJobQueue.js";
-import { redisConnectionOptions } from "../../src/adapters/queue/bullmq/redisConnection.js";
+import { redisConnectionOptions } from "../../src/adapters/redis/connection.js";
 import { jobQueueContract } from "./jobQueueContract.js";
 
 const redisUrl = process.env.REDIS_URL;

@@ -6,6 +6,26 @@ interface Window {
   count: number;
 }
 
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+
+/** The decision for one window that now holds `count` requests and closes in `resetMs`; a limit of 0 is off. */
+export function windowDecision(count: number, limit: number, resetMs: number): RateLimitDecision {
+  return { allowed: limit === 0 || count <= limit, limit, remaining: Math.max(0, limit - count), resetSeconds: Math.ceil(resetMs / 1000) };
+}
+
+/**
+ * One decision from the minute's and the hour's: a refusal of either, else the window closer to running out
+ * (what the RateLimit headers then describe). Shared by every limiter so that they all answer alike.
+ */
+export function combinedDecision(minute: RateLimitDecision, hour: RateLimitDecision, perMinute: number, perHour: number): RateLimitDecision {
+  if (!minute.allowed) return minute;
+  if (!hour.allowed) return hour;
+  if (perMinute === 0) return hour;
+  if (perHour === 0) return minute;
+  return minute.remaining / perMinute <= hour.remaining / perHour ? minute : hour;
+}
+
 /** Creates a limiter allowing `perMinute` and `perHour` requests per key; a limit of 0 disables that window. */
 export function createMemoryRateLimiter(perMinute: number, perHour: number, maxKeys = 100_000): LocalRateLimiter {
   const windows = new Map<string, { minute: Window; hour: Window }>();
@@ -15,7 +35,7 @@ export function createMemoryRateLimiter(perMinute: number, perHour: number, maxK
       w.count = 0;
     }
     w.count++;
-    return { allowed: limit === 0 || w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds: Math.ceil((w.start + size - now) / 1000) };
+    return windowDecision(w.count, limit, w.start + size - now);
   };
   return {
     hit(key, now) {
@@ -25,14 +45,7 @@ export function createMemoryRateLimiter(perMinute: number, perHour: number, maxK
         entry = { minute: { start: now, count: 0 }, hour: { start: now, count: 0 } };
         windows.set(key, entry);
       }
-      const minute = check(entry.minute, now, 60_000, perMinute);
-      const hour = check(entry.hour, now, 3_600_000, perHour);
-      if (!minute.allowed) return minute;
-      if (!hour.allowed) return hour;
-      // Report the window closer to running out.
-      if (perMinute === 0) return hour;
-      if (perHour === 0) return minute;
-      return minute.remaining / perMinute <= hour.remaining / perHour ? minute : hour;
+      return combinedDecision(check(entry.minute, now, MINUTE_MS, perMinute), check(entry.hour, now, HOUR_MS, perHour), perMinute, perHour);
     },
   };
 }

@@ -11,7 +11,7 @@ import { safeObserver, type SafeObserver } from "../safeObserver.js";
 import { toBullmqId } from "./bullmqIds.js";
 import { type CalendarJob, toJobRecord, toJobState } from "./bullmqRecords.js";
 import { BullmqJobWorker } from "./bullmqWorker.js";
-import { redisConnectionOptions } from "./redisConnection.js";
+import { redisConnectionOptions } from "../../redis/connection.js";
 import type { QueueObservingOptions } from "../retryOptions.js";
 
 /** Prefix of every Redis key the queue writes; "calendar". */

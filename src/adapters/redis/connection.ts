@@ -1,5 +1,5 @@
-/** Turns REDIS_URL into the connection options BullMQ hands to its bundled ioredis. */
-import type { ConnectionOptions } from "bullmq";
+/** Turns REDIS_URL into ioredis connection options: for BullMQ's connections and for the rate-limit counts. */
+import type { RedisOptions } from "ioredis";
 
 /**
  * redis://[user:password@]host[:port][/db] or rediss:// (TLS); port 6379 and db 0 by default. `blocking`
@@ -7,7 +7,7 @@ import type { ConnectionOptions } from "bullmq";
  * failed by ioredis's retry limit; producers keep ioredis's default and fail fast when Redis is gone.
  * Throws on any other scheme or a db that is not a number.
  */
-export function redisConnectionOptions(url: string, blocking: boolean): ConnectionOptions {
+export function redisConnectionOptions(url: string, blocking: boolean): RedisOptions {
   const parsed = new URL(url);
   if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") throw new Error(`unsupported Redis URL scheme "${parsed.protocol}": expected redis:// or rediss://`);
   const dbText = parsed.pathname.replace(/^\//, "");
