@@ -71,6 +71,7 @@ export const DEFAULT_CONFIG: Readonly<AppConfig> = deepFreeze({
     corsOrigins: [],
     rateLimitPerMinute: 60,
     rateLimitPerHour: 1000,
+    rateLimitStore: "memory",
   },
   logging: {
     level: "info",

@@ -23,6 +23,8 @@ export function deriveDefaults(ctx: RuleContext): void {
   const { config } = ctx;
   // Setting REDIS_URL alone moves the queue onto Redis (DESIGN.md); QUEUE_BACKEND=local keeps it in-process.
   if (ctx.sourceOf("queue.backend") === undefined && config.queue.redisUrl !== null) config.queue.backend = "redis";
+  // Likewise the rate-limit counts: replicas sharing a Redis share them; RATE_LIMIT_STORE=memory counts per process.
+  if (ctx.sourceOf("security.rateLimitStore") === undefined && config.queue.redisUrl !== null) config.security.rateLimitStore = "redis";
   if (ctx.sourceOf("security.requireApiKeys") === undefined) {
     config.security.requireApiKeys = config.security.apiKeys.length > 0 || config.environment === "production";
   }
@@ -39,6 +41,9 @@ export function checkRules(ctx: RuleContext): string[] {
 
   if (config.queue.backend === "redis" && config.queue.redisUrl === null && !failed.has("queue.redisUrl")) {
     problems.push(`${label("queue.backend")}: "redis" needs a Redis URL; set REDIS_URL (redis://host:6379/0)`);
+  }
+  if (config.security.rateLimitStore === "redis" && config.queue.redisUrl === null && !failed.has("queue.redisUrl")) {
+    problems.push(`${label("security.rateLimitStore")}: "redis" needs a Redis URL; set REDIS_URL (redis://host:6379/0)`);
   }
   if (ctx.sourceOf("security.requireApiKeys") !== undefined && keysKnown) {
     if (!config.security.requireApiKeys && (keys.length > 0 || env === "production")) {

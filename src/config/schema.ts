@@ -72,6 +72,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: "security.corsOrigins", kind: { type: "origins" }, plain: "CORS_ORIGINS" },
   { path: "security.rateLimitPerMinute", kind: int(1, 1_000_000), plain: "RATE_LIMIT_PER_MINUTE" },
   { path: "security.rateLimitPerHour", kind: int(1, 100_000_000), plain: "RATE_LIMIT_PER_HOUR" },
+  { path: "security.rateLimitStore", kind: { type: "enum", values: ["memory", "redis"] }, plain: "RATE_LIMIT_STORE" },
   // LOG_LEVEL is case-insensitive: the seeds write LOG_LEVEL=INFO.
   { path: "logging.level", kind: { type: "enum", values: ["trace", "debug", "info", "warn", "error", "fatal"], aliases: { warning: "warn" } }, plain: "LOG_LEVEL" },
   { path: "logging.format", kind: { type: "enum", values: ["json", "pretty"] } },

@@ -97,6 +97,11 @@ export interface AppConfig {
     corsOrigins: string[];
     rateLimitPerMinute: number;
     rateLimitPerHour: number;
+    /**
+     * Where the counts live: "memory" (this process; the primary's under `serve --workers N`) or "redis"
+     * (REDIS_URL, shared by every replica). Default redis when REDIS_URL is set, else memory.
+     */
+    rateLimitStore: "memory" | "redis";
   };
   logging: {
     level: "trace" | "debug" | "info" | "warn" | "error" | "fatal";

@@ -61,7 +61,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   // Until the golden set has been scored once, the accuracy gauge says nothing (its alert waits).
   let scored = false;
   const openQueue = await loadQueueOpener(config, database, clock);
-  const { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, clusterCache, ingestion } = wireService({
+  const { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, ingestion } = wireService({
     config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, accuracyScored: () => scored,
     ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: log, registry, openQueue }),
   });
@@ -93,6 +93,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       { name: "queue", run: async () => ingestion!.close() },
       // Before the store: an evaluation under way pings it; notifications still queued get a bounded chance to go out.
       { name: "alerts", run: async (signal) => alerting.stop(signal) },
+      { name: "rate limits", run: async () => redisRateLimit?.close() },
       { name: "store", run: async () => store.close() },
       { name: "logs", run: async () => { lifecycle.markStopped(); await loggers.flush(); } },
     ],

@@ -4,6 +4,7 @@
  * same composition the server runs.
  */
 import { createMemoryCache } from "../adapters/cache/memoryCache.js";
+import { createRedisRateLimiter, type RedisRateLimiter } from "../adapters/redis/redisRateLimiter.js";
 import { redactConfig } from "../config/redact.js";
 import type { AppConfig } from "../config/types.js";
 import type { ParseResult } from "../core/parser/options.js";
@@ -52,6 +53,8 @@ export interface Wiring {
   clusterMetrics: ClusterMetricsWorker | null;
   /** In a cluster worker: the limiter that asks the primary (stopped at shutdown). */
   clusterRateLimit: ClusterRateLimiter | null;
+  /** With RATE_LIMIT_STORE=redis: the limiter whose connection closes at shutdown. */
+  redisRateLimit: RedisRateLimiter | null;
   /** In a cluster worker: stops answering the primary's cache requests. */
   clusterCache: { stop(): void } | null;
   ingestion: Ingestion | null;
@@ -66,14 +69,14 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A warning when a worker decides a rate limit alone, at most once a minute (it may happen on every request). */
-function fallbackWarning(log: Loggers["root"], clock: Clock): (reason: string) => void {
+/** A warning with the reason when a process decides a rate limit alone, at most once a minute (it may happen on every request). */
+function fallbackWarning(log: Loggers["root"], clock: Clock, message: string): (reason: string) => void {
   let lastAt = -Infinity;
   return (reason) => {
     const now = clock.now();
     if (now - lastAt < 60_000) return;
     lastAt = now;
-    log.warn({ reason }, "rate limit decided by this worker alone: its counts cover only its own connections");
+    log.warn({ reason }, message);
   };
 }
 
@@ -91,10 +94,17 @@ export function wireService(parts: WiringParts): Wiring {
   // No circuit breaker guards a dependency yet (the LLM enhancer will bring the first): the check reports none open.
   const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats(), openBreakers: () => [] });
   const clusterMetrics = parts.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
-  const localLimiter = createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour);
-  // A worker's counts would cover only the connections it happens to get: the primary keeps the cluster's.
   const clusterCache = parts.clusterWorker ? setupClusterCacheWorker(cache) : null;
-  const clusterRateLimit = parts.clusterWorker ? createClusterRateLimiter({ fallback: localLimiter, onFallback: fallbackWarning(log, clock) }) : null;
+  const { rateLimitPerMinute: perMinute, rateLimitPerHour: perHour } = config.security;
+  const localLimiter = createMemoryRateLimiter(perMinute, perHour);
+  // Counts shared by every replica through Redis; else, in a cluster worker, kept by the primary (a worker's own
+  // counts would cover only the connections it happens to get); else this process's.
+  const redisRateLimit =
+    config.security.rateLimitStore === "redis" && config.queue.redisUrl !== null
+      ? createRedisRateLimiter({ redisUrl: config.queue.redisUrl, prefix: config.queue.redisPrefix, perMinute, perHour, fallback: localLimiter, onFallback: fallbackWarning(log, clock, "rate limit decided by this process alone: Redis did not answer") })
+      : null;
+  const clusterRateLimit =
+    !redisRateLimit && parts.clusterWorker ? createClusterRateLimiter({ fallback: localLimiter, onFallback: fallbackWarning(log, clock, "rate limit decided by this worker alone: its counts cover only its own connections") }) : null;
   const alerting = createAlerting({
     config: config.alerts,
     clock,
@@ -111,7 +121,7 @@ export function wireService(parts: WiringParts): Wiring {
     stopwatch: () => performance.now(),
     logger: log,
     observer: createObserver(metrics, loggers, counters),
-    rateLimiter: clusterRateLimit ?? localLimiter,
+    rateLimiter: redisRateLimit ?? clusterRateLimit ?? localLimiter,
     health: () => runHealthChecks(checks, clock),
     accepting: () => lifecycle.state === "starting" || lifecycle.state === "ready",
     readiness: async () => {
@@ -140,5 +150,5 @@ export function wireService(parts: WiringParts): Wiring {
     version: parts.version,
     ingestion: ingestion?.http ?? null,
   };
-  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, clusterCache, ingestion };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, ingestion };
 }

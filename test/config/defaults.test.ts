@@ -17,7 +17,7 @@ describe("defaults", () => {
     expect(config.ingest).toEqual({ clusterThreshold: 0.72, dedupToleranceMinutes: 30, maxUploadBytes: 20 * 1024 * 1024 });
     expect(config.scraper).toMatchObject({ timeoutMs: 10_000, maxBytes: 10 * 1024 * 1024, perHostConcurrency: 2, perHostDelayMs: 1000, respectRobots: true, schedulerIntervalSeconds: 30 });
     expect(config.cache).toEqual({ ttlHours: 24, maxSizeMb: 64 });
-    expect(config.security).toEqual({ apiKeys: [], requireApiKeys: false, corsOrigins: [], rateLimitPerMinute: 60, rateLimitPerHour: 1000 });
+    expect(config.security).toEqual({ apiKeys: [], requireApiKeys: false, corsOrigins: [], rateLimitPerMinute: 60, rateLimitPerHour: 1000, rateLimitStore: "memory" });
     expect(config.logging).toEqual({ level: "info", format: "json", dir: null, maxFileSizeMb: 10, maxFiles: 5 });
     expect(config.metrics).toEqual({ enabled: true, accuracyIntervalMinutes: 60 });
     expect(config.health).toEqual({ diskThresholdPercent: 90, memoryThresholdPercent: 80, eventLoopDelayThresholdMs: 200 });

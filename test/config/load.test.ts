@@ -164,6 +164,12 @@ describe("derived defaults", () => {
     expect(load({ REDIS_URL: "redis://r:6379", QUEUE_BACKEND: "local" }).config.queue.backend).toBe("local");
   });
 
+  it("REDIS_URL alone puts the rate-limit counts in Redis; RATE_LIMIT_STORE=memory keeps them in the process", () => {
+    expect(load({}).config.security.rateLimitStore).toBe("memory");
+    expect(load({ REDIS_URL: "redis://r:6379" }).config.security.rateLimitStore).toBe("redis");
+    expect(load({ REDIS_URL: "redis://r:6379", RATE_LIMIT_STORE: "memory" }).config.security.rateLimitStore).toBe("memory");
+  });
+
   it("API keys turn requireApiKeys on", () => {
     expect(load({}).config.security.requireApiKeys).toBe(false);
     expect(load({ API_KEYS: "dev:devkey" }).config.security.requireApiKeys).toBe(true);

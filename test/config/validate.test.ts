@@ -154,6 +154,11 @@ describe("per-environment rules", () => {
   it("the Redis queue needs a Redis URL", () => {
     expect(problemsOf({ QUEUE_BACKEND: "redis" })).toEqual(['QUEUE_BACKEND: "redis" needs a Redis URL; set REDIS_URL (redis://host:6379/0)']);
   });
+
+  it("rate-limit counts in Redis need a Redis URL; an unknown store is named", () => {
+    expect(problemsOf({ RATE_LIMIT_STORE: "redis" })).toEqual(['RATE_LIMIT_STORE: "redis" needs a Redis URL; set REDIS_URL (redis://host:6379/0)']);
+    expect(problemsOf({ RATE_LIMIT_STORE: "memcached" })[0]).toMatch(/^RATE_LIMIT_STORE: /);
+  });
 });
 
 describe("the result", () => {

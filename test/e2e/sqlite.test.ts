@@ -199,3 +199,27 @@ describe("e2e: serve --workers 2: rate limits and the cache are the cluster's (R
     expect(after.json()).toMatchObject({ entries: 0, bytes: 0 });
   });
 });
+
+const redisUrl = process.env.REDIS_URL;
+describe.skipIf(!redisUrl)(`e2e: two replicas share their rate limits through Redis (RATE_LIMIT_STORE=redis)${redisUrl ? "" : " (skipped: REDIS_URL is not set)"}`, () => {
+  const replicas: CliServer[] = [];
+  beforeAll(async () => {
+    // A key prefix of this run's own, so that counts left by other runs or tests never meet these.
+    const env = { API_KEYS, REDIS_URL: redisUrl!, RATE_LIMIT_STORE: "redis", RATE_LIMIT_PER_MINUTE: "3", CALENDAR_API__QUEUE__REDIS_PREFIX: `calendar-e2e-${process.pid}-${Date.now()}` };
+    replicas.push(...(await Promise.all([startCli(env), startCli(env)])));
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.cleanup()));
+  });
+
+  it("lets a key through 3 times across both replicas, then answers 429 on either", async () => {
+    const get = (i: number) => fetch(`${replicas[i % 2].url}/events`, { headers: { "x-api-key": READER } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await get(i)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    const limited = await get(1);
+    expect(limited.headers.get("ratelimit-limit")).toBe("3");
+    await expectProblem(limited, 429, "RATE_LIMITED");
+    for (const r of replicas) expect(r.output().stdout).not.toContain("decided by this process alone");
+  });
+});

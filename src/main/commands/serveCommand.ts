@@ -37,7 +37,8 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
 
   const metrics = setupClusterMetricsPrimary(null);
   const caches = setupClusterCachePrimary();
-  const rateLimits = setupClusterRateLimitPrimary(createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour));
+  // With the counts in Redis the workers share them there and never ask the primary.
+  const rateLimits = config.security.rateLimitStore === "memory" ? setupClusterRateLimitPrimary(createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour)) : null;
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
@@ -49,7 +50,7 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
     const stop = (signal: NodeJS.Signals) => {
       stopping = true;
       metrics.stop();
-      rateLimits.stop();
+      rateLimits?.stop();
       caches.stop();
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
       const deadline = setTimeout(() => resolveExit(1), config.server.shutdownGraceMs + 2_000);
