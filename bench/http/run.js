@@ -212,8 +212,17 @@ function serviceEnv(port, dir, logLevel) {
 }
 
 /**
+ * True once the service has scored its golden set (`parsing_accuracy_score` has a sample): it does so right
+ * after start-up, and those first parses compile every pattern, so load measured before would time that.
+ */
+async function accuracyScored(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return /^parsing_accuracy_score \d/m.test(text);
+}
+
+/**
  * Starts `calendar-api serve` (bin/calendar-api.js) with its data and logs in `dir`; its stdout (the JSON log
- * lines a container runtime would collect) and stderr go to files there. Resolves once /health/ready is 200.
+ * lines a container runtime would collect) and stderr go to files there. Resolves once /health/ready is 200 and the start-up accuracy scoring is done.
  */
 async function startApi(dir, logLevel) {
   const port = await freePort();
@@ -228,7 +237,7 @@ async function startApi(dir, logLevel) {
     if (child.exitCode !== null || child.signalCode !== null) break;
     try {
       const response = await fetch(`${url}/health/ready`);
-      if (response.ok) return { name: "api", child, pid: child.pid, url };
+      if (response.ok && (await accuracyScored(url))) return { name: "api", child, pid: child.pid, url };
     } catch {
       // not listening yet
     }
