@@ -48,22 +48,35 @@ function stickyVersion(pattern: RegExp): RegExp {
   return version;
 }
 
-function withIndices(pattern: RegExp | null): RegExp | null {
-  return pattern && new RegExp(pattern.source, pattern.flags + "d");
+/**
+ * True when a capturing group of the pattern stands inside a lookahead or lookbehind: only there can a
+ * capture lie outside the span of the whole match. Reads the source: escapes and character classes are
+ * skipped, so a "(" inside them is not taken for a group.
+ */
+export function capturesInLookaround(source: string): boolean {
+  // Per open group, whether it is a lookaround; `around` counts the open ones.
+  const open: boolean[] = [];
+  let around = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+    } else if (c === "(") {
+      const lookaround = /^\?(?:=|!|<=|<!)/.test(source.slice(i + 1, i + 4));
+      const capturing = source[i + 1] !== "?" || (source[i + 2] === "<" && !lookaround);
+      if (capturing && around > 0) return true;
+      open.push(lookaround);
+      if (lookaround) around++;
+    } else if (c === ")" && open.pop()) around--;
+  }
+  return false;
 }
 
-/**
- * A match of a caseless twin on the lower-cased text, turned into the match of the original pattern on the
- * text: the same spans, with the text's own letters (the match object is reused; `indices` stays on it).
- */
-function inTextCase(found: RegExpExecArray, text: string): RegExpExecArray {
-  const indices = found.indices!;
-  for (let g = 0; g < found.length; g++) {
-    const span = indices[g];
-    if (span) found[g] = text.slice(span[0], span[1]);
-  }
-  found.input = text;
-  return found;
+/** True when `text` and `lower` hold the same code units over [from, to): no letter there changed case. */
+function sameCaseOver(text: string, lower: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== lower.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A limit not computed yet (`lastOccurrence` gives -1 or more). */
@@ -117,8 +130,8 @@ interface Dispatch {
   startAnywhere: number;
   sticky: RegExp[];
   caseless: Array<RegExp | null>;
-  /** The caseless twins with match indices (`d`), to read an ASCII text's match from one run. */
-  indexed: Array<RegExp | null>;
+  /** Per extractor, whether its pattern's captures all lie inside its match (none in a lookaround). */
+  capturesInside: boolean[];
   /** Per extractor, the `holdsLater` strings (empty when it has none). */
   holdsLater: ReadonlyArray<readonly string[]>;
   /** Per extractor, its ASCII `holdsLater` strings by first code unit (null when it has none). */
@@ -139,7 +152,7 @@ function dispatchFor(config: Configuration): Dispatch {
     startChars: new Int32Array(0x80), startCharsOther: new Map(), startAnywhere: 0,
     sticky: config.extractors.map((e) => stickyVersion(e.pattern)),
     caseless: config.extractors.map((e) => caselessVersion(e.pattern)),
-    indexed: config.extractors.map((e) => withIndices(caselessVersion(e.pattern))),
+    capturesInside: config.extractors.map((e) => !capturesInLookaround(e.pattern.source)),
     holdsLater: config.extractors.map((e) => e.holdsLater ?? []),
     holdsLaterBuckets: config.extractors.map((e) => needleBuckets(e.holdsLater ?? [])),
     digitsHoldLater: config.extractors.map((e) => e.digitsHoldLater ?? []),
@@ -297,9 +310,10 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   // A case-insensitive pattern (which holds no cased class) and its caseless twin on the lower-cased text
   // take the same path and match the same spans wherever lower-casing a character gives what the pattern's
   // case folding compares it as: every character whose lower case is one code unit, except the long s
-  // (FOLDS_APART; the test "caseTwin" checks this over the BMP). So the twin's own match gives the match,
-  // and a pattern runs once per place instead of twice (a quick test, then the case-insensitive pattern):
-  // as it is when the text is all lower case, else with match indices to take the captures from the text.
+  // (FOLDS_APART; the test "caseTwin" checks this over the BMP). So where the twin fails, the pattern
+  // fails; where it matches, its own match is the pattern's when the text is all lower case, or when no
+  // letter of the matched span changed case and every capture lies in that span. Elsewhere the pattern is
+  // run on the text for the text's own letters (most places fail, so this second run is rare).
   const twinExact = sameLength && (ascii || !FOLDS_APART.test(text));
   const foldFree = twinExact && text === lower;
   const mentions: Mention[] = [];
@@ -332,10 +346,13 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
         quick.lastIndex = at[k];
         match = quick.exec(text);
       } else if (quick && twinExact) {
-        const indexed = d.indexed[e]!;
-        indexed.lastIndex = at[k];
-        const found = indexed.exec(lower);
-        match = found && inTextCase(found, text);
+        quick.lastIndex = at[k];
+        match = quick.exec(lower);
+        if (match && d.capturesInside[e] && sameCaseOver(text, lower, at[k], at[k] + match[0].length)) match.input = text;
+        else if (match) {
+          pattern.lastIndex = at[k];
+          match = pattern.exec(text);
+        }
       } else {
         if (quick) {
           quick.lastIndex = at[k];
