@@ -167,7 +167,7 @@ describe("e2e: serve --workers 2: rate limits and the cache are the cluster's (R
     // Both workers listen before the count starts, so that connections really alternate between them.
     const workersReady = () => server.output().stdout.split("calendar-api ready").length - 1;
     await eventually(() => workersReady() === 2, 45_000);
-    expect(workersReady()).toBe(2);
+    expect(workersReady(), `both workers ready; stderr:\n${server.output().stderr}`).toBe(2);
   }, 100_000);
   afterAll(async () => {
     await server?.cleanup();

@@ -9,6 +9,7 @@ import { setupClusterCachePrimary } from "../../ops/clusterCache.js";
 import { setupClusterMetricsPrimary } from "../../ops/clusterMetrics.js";
 import { setupClusterRateLimitPrimary } from "../../ops/clusterRateLimit.js";
 import type { CliIo } from "../io.js";
+import { migrateCommand } from "./migrateCommand.js";
 import { startService } from "../service.js";
 
 /** Runs one server in this process until a signal stops it; resolves to the exit code. */
@@ -32,8 +33,18 @@ async function runSingle(config: AppConfig, io: CliIo, clusterWorker: boolean): 
 
 export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: number | undefined): Promise<number> {
   const workers = workersFlag ?? config.server.workers;
-  if (cluster.isWorker) return runSingle(config, io, true);
+  // A worker that fails to start must not linger: its IPC channel would keep it alive, neither serving nor replaced.
+  if (cluster.isWorker) {
+    return runSingle(config, io, true).catch((error: unknown) => {
+      cluster.worker?.disconnect();
+      throw error;
+    });
+  }
   if (workers <= 1) return runSingle(config, io, false);
+
+  // Migrate once here, before the workers start: N processes migrating one SQLite file at once race for its lock.
+  const migrated = await migrateCommand({ ...io, stdout: () => undefined }, config);
+  if (migrated !== 0) return migrated;
 
   const metrics = setupClusterMetricsPrimary(null);
   const caches = setupClusterCachePrimary();
