@@ -61,7 +61,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   // Until the golden set has been scored once, the accuracy gauge says nothing (its alert waits).
   let scored = false;
   const openQueue = await loadQueueOpener(config, database, clock);
-  const { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, ingestion } = wireService({
+  const { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, clusterCounters, ingestion } = wireService({
     config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, accuracyScored: () => scored,
     ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: log, registry, openQueue }),
   });
@@ -87,7 +87,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     steps: [
       { name: "readiness", run: async () => void lifecycle.beginDraining() },
       { name: "http", run: async () => app.close() },
-      { name: "schedules", run: async () => { stopAccuracy(); eventLoop.stop?.(); clusterMetrics?.stop(); clusterRateLimit?.stop(); clusterCache?.stop(); } },
+      { name: "schedules", run: async () => { stopAccuracy(); eventLoop.stop?.(); clusterMetrics?.stop(); clusterRateLimit?.stop(); clusterCache?.stop(); clusterCounters?.stop(); } },
       // Running jobs finish within the grace period; one cut short is re-run after its lease by another worker.
       { name: "workers", run: async (signal) => ingestRuntime.stop(signal) },
       { name: "queue", run: async () => ingestion!.close() },

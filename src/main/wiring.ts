@@ -14,6 +14,7 @@ import { type Alerting, createAlerting } from "../ops/alerts/alerting.js";
 import { metricsSource } from "../ops/alerts/metricsSource.js";
 import { type ClusterMetricsWorker, setupClusterMetricsWorker } from "../ops/clusterMetrics.js";
 import { localCacheAdmin, setupClusterCacheWorker } from "../ops/clusterCache.js";
+import { type ClusterCounters, setupClusterCountersWorker } from "../ops/clusterCounters.js";
 import { type ClusterRateLimiter, createClusterRateLimiter } from "../ops/clusterRateLimit.js";
 import { createEventLoopDelaySampler, type EventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../ops/health/index.js";
 import type { Lifecycle } from "../ops/lifecycle.js";
@@ -57,6 +58,8 @@ export interface Wiring {
   redisRateLimit: RedisRateLimiter | null;
   /** In a cluster worker: stops answering the primary's cache requests. */
   clusterCache: { stop(): void } | null;
+  /** In a cluster worker: sums the workers' counters for /status (stopped at shutdown). */
+  clusterCounters: ClusterCounters | null;
   ingestion: Ingestion | null;
 }
 
@@ -95,6 +98,18 @@ export function wireService(parts: WiringParts): Wiring {
   const checks = standardHealthChecks(config.health, { ping: () => store.ping(), dataDir: config.store.dataDir, eventLoop, cacheStats: () => cache.stats(), openBreakers: () => [] });
   const clusterMetrics = parts.clusterWorker ? setupClusterMetricsWorker(metrics.registry) : null;
   const clusterCache = parts.clusterWorker ? setupClusterCacheWorker(cache) : null;
+  const clusterCounters = parts.clusterWorker ? setupClusterCountersWorker(counters) : null;
+  // In a cluster, every worker's parses; null (unknown) rather than one worker's share when a worker does not answer.
+  const parsesServed = async (): Promise<number | null> => {
+    if (!clusterCounters) return counters.parses;
+    return clusterCounters.totals().then(
+      (totals) => totals.parses ?? 0,
+      (error: Error) => {
+        log.warn({ reason: error.message }, "parses served unknown: the workers' counts could not be summed");
+        return null;
+      },
+    );
+  };
   const { rateLimitPerMinute: perMinute, rateLimitPerHour: perHour } = config.security;
   const localLimiter = createMemoryRateLimiter(perMinute, perHour);
   // Counts shared by every replica through Redis; else, in a cluster worker, kept by the primary (a worker's own
@@ -140,7 +155,7 @@ export function wireService(parts: WiringParts): Wiring {
       uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
       state: lifecycle.state,
       eventsStored: await store.count().catch(() => null),
-      parsesServed: counters.parses,
+      parsesServed: await parsesServed(),
       lastIngest: ingestion ? await ingestion.ingest.lastSightingAt().catch(() => null) : null,
       queue: ingestion ? { backend: ingestion.queue.backend, ...(await ingestion.queue.counts().catch(() => ({}))) } : null,
     }),
@@ -150,5 +165,5 @@ export function wireService(parts: WiringParts): Wiring {
     version: parts.version,
     ingestion: ingestion?.http ?? null,
   };
-  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, ingestion };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, clusterCounters, ingestion };
 }

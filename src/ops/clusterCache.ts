@@ -3,46 +3,34 @@
  *
  * Why. Each worker keeps its own in-memory cache, and the admin request lands on whichever worker the kernel
  * picks: without this, "clear the cache" would clear one worker's share and the stats would describe one worker.
- * So a worker forwards the request to the primary (`admin-req`), the primary asks every worker (`op-req`), each
- * answers with its statistics after doing the operation (`op-res`), and the primary sums them for the asking
- * worker (`admin-res`): hits, misses, entries and bytes add up, the hit ratio is taken over the sums.
+ * So the worker puts the operation to every worker through the cluster fan-out (clusterFanOut.ts, exchange
+ * "cache"): each does it on its own cache and answers with its statistics afterwards, and the asking worker sums
+ * them: hits, misses, entries and bytes add up, the hit ratio is taken over the sums.
  *
- * A worker that does not answer within `timeoutMs` makes the whole request fail (CacheUnavailableError): a
+ * A worker that does not answer within the timeout makes the whole request fail (CacheUnavailableError): a
  * partial sum would look like the cache's real state, and a partial clear like a complete one.
  */
 import { type Cache, type CacheAdmin, type CacheStats, CacheUnavailableError } from "../ports/cache.js";
-import { isMessageOfType, nodePrimaryChannel, nodeWorkerChannel, type PrimaryChannel, type WorkerChannel } from "./clusterChannel.js";
+import type { PrimaryChannel, WorkerChannel } from "./clusterChannel.js";
+import { FAN_OUT_TIMEOUT_MS, type FanOutMessage, setupFanOutPrimary, setupFanOutWorker } from "./clusterFanOut.js";
 
 type Operation = "stats" | "clear";
 
-export interface ClusterCacheMessage {
-  type: string;
-  id: number;
-  op?: Operation;
-  stats?: CacheStats;
-  /** Entries removed by a clear. */
-  cleared?: number;
-  error?: string;
+/** What one worker answers: its statistics after the operation, and the entries a clear removed. */
+interface OperationResult {
+  stats: CacheStats;
+  cleared: number;
 }
 
-const PREFIX = "calendar-api:cache:";
-/** Worker → primary: do `op` on every worker's cache and tell me the total. */
-const ADMIN_REQ = `${PREFIX}admin-req`;
-/** Primary → worker: the total (or the error). */
-const ADMIN_RES = `${PREFIX}admin-res`;
-/** Primary → every worker: do `op` on your cache. */
-const OP_REQ = `${PREFIX}op-req`;
-/** Worker → primary: done; here are your statistics. */
-const OP_RES = `${PREFIX}op-res`;
+/** The messages of the cache exchange (the fan-out's). */
+export type ClusterCacheMessage = FanOutMessage;
 
-export const CLUSTER_CACHE_TIMEOUT_MS = 5_000;
+const EXCHANGE = "cache";
 
-function isMessage(value: unknown, type: string): value is ClusterCacheMessage {
-  return isMessageOfType<ClusterCacheMessage>(value, type);
-}
+export const CLUSTER_CACHE_TIMEOUT_MS = FAN_OUT_TIMEOUT_MS;
 
 /** The operation on this process's cache: its statistics, after clearing it for `clear`. */
-function runLocally(cache: Cache<unknown>, op: Operation): { stats: CacheStats; cleared: number } {
+function runLocally(cache: Cache<unknown>, op: Operation): OperationResult {
   if (op === "stats") return { stats: cache.stats(), cleared: 0 };
   const cleared = cache.stats().entries;
   cache.clear();
@@ -70,86 +58,27 @@ export function sumCacheStats(all: readonly CacheStats[]): CacheStats {
   };
 }
 
-/** The primary side: runs an operation on every worker for whichever worker asks. */
+/** The primary side: relays every worker's cache operations to all workers. */
 export function setupClusterCachePrimary(options: { channel?: PrimaryChannel<ClusterCacheMessage>; timeoutMs?: number } = {}): { stop(): void } {
-  const channel = options.channel ?? nodePrimaryChannel<ClusterCacheMessage>();
-  const timeoutMs = options.timeoutMs ?? CLUSTER_CACHE_TIMEOUT_MS;
-  let nextId = 0;
-  const rounds = new Map<number, { pending: Set<number>; stats: CacheStats[]; cleared: number; done: (error: string | null) => void }>();
-
-  function everyWorker(op: Operation): Promise<{ stats: CacheStats; cleared: number }> {
-    const id = nextId++;
-    const workers = channel.workers();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(`${round.pending.size} worker(s) did not answer within ${timeoutMs} ms`), timeoutMs);
-      const finish = (error: string | null) => {
-        clearTimeout(timer);
-        rounds.delete(id);
-        if (error !== null) reject(new Error(error));
-        else resolve({ stats: sumCacheStats(round.stats), cleared: round.cleared });
-      };
-      const round = { pending: new Set(workers.map((w) => w.id)), stats: [] as CacheStats[], cleared: 0, done: finish };
-      rounds.set(id, round);
-      if (workers.length === 0) return finish(null);
-      for (const w of workers) w.send({ type: OP_REQ, id, op });
-    });
-  }
-
-  const stop = channel.onMessage((workerId, message) => {
-    if (isMessage(message, OP_RES)) {
-      const round = rounds.get(message.id);
-      if (!round || !round.pending.delete(workerId)) return;
-      if (message.error !== undefined || !message.stats) return round.done(`worker ${workerId}: ${message.error ?? "no statistics"}`);
-      round.stats.push(message.stats);
-      round.cleared += message.cleared ?? 0;
-      if (round.pending.size === 0) round.done(null);
-    } else if (isMessage(message, ADMIN_REQ) && (message.op === "stats" || message.op === "clear")) {
-      const reply = (answer: Omit<ClusterCacheMessage, "type" | "id">) => channel.workers().find((w) => w.id === workerId)?.send({ type: ADMIN_RES, id: message.id, ...answer });
-      everyWorker(message.op).then(reply, (error: Error) => reply({ error: error.message }));
-    }
-  });
-  return { stop };
+  return setupFanOutPrimary(EXCHANGE, { channel: options.channel, timeoutMs: options.timeoutMs ?? CLUSTER_CACHE_TIMEOUT_MS });
 }
 
-/** The worker side: does the primary's operations on `cache`, and asks the primary for the cluster's. */
+/** The worker side: does the cluster's operations on `cache`, and runs the operator's on every worker's. */
 export function setupClusterCacheWorker(
   cache: Cache<unknown>,
   options: { channel?: WorkerChannel<ClusterCacheMessage>; timeoutMs?: number } = {},
 ): CacheAdmin & { stop(): void } {
-  const channel = options.channel ?? nodeWorkerChannel<ClusterCacheMessage>();
-  // The primary waits for every worker: allow one of its rounds plus the hops.
-  const timeoutMs = options.timeoutMs ?? CLUSTER_CACHE_TIMEOUT_MS + 1_000;
-  let nextId = 0;
-  const waiting = new Map<number, (message: ClusterCacheMessage) => void>();
-
-  const stop = channel.onMessage((message) => {
-    if (isMessage(message, OP_REQ) && (message.op === "stats" || message.op === "clear")) {
-      channel.send({ type: OP_RES, id: message.id, ...runLocally(cache, message.op) });
-    } else if (isMessage(message, ADMIN_RES)) {
-      waiting.get(message.id)?.(message);
-    }
-  });
-
-  const ask = (op: Operation): Promise<ClusterCacheMessage> => {
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiting.delete(id);
-        reject(new CacheUnavailableError(`the primary did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiting.set(id, (message) => {
-        clearTimeout(timer);
-        waiting.delete(id);
-        if (message.error !== undefined || !message.stats) reject(new CacheUnavailableError(message.error ?? "the primary sent no statistics"));
-        else resolve(message);
-      });
-      channel.send({ type: ADMIN_REQ, id, op });
-    });
-  };
-
+  const fanOut = setupFanOutWorker<Operation, OperationResult>(
+    EXCHANGE,
+    (op) => {
+      if (op !== "stats" && op !== "clear") throw new Error(`unknown cache operation: ${JSON.stringify(op)}`);
+      return runLocally(cache, op);
+    },
+    { channel: options.channel, timeoutMs: options.timeoutMs, failure: (reason) => new CacheUnavailableError(reason) },
+  );
   return {
-    stats: async () => (await ask("stats")).stats!,
-    clear: async () => (await ask("clear")).cleared ?? 0,
-    stop,
+    stats: async () => sumCacheStats((await fanOut.ask("stats")).map((r) => r.stats)),
+    clear: async () => (await fanOut.ask("clear")).reduce((n, r) => n + r.cleared, 0),
+    stop: fanOut.stop,
   };
 }

@@ -160,7 +160,7 @@ function onNewConnection(url: string, method: string, path: string, headers: Rec
   });
 }
 
-describe("e2e: serve --workers 2: rate limits and the cache are the cluster's (RATE_LIMIT_PER_MINUTE=4)", () => {
+describe("e2e: serve --workers 2: rate limits, the cache and /status are the cluster's (RATE_LIMIT_PER_MINUTE=4)", () => {
   let server: CliServer;
   beforeAll(async () => {
     server = await startCli({ API_KEYS, RATE_LIMIT_PER_MINUTE: "4", WORKERS: "2" }, { readyTimeoutMs: 40_000 });
@@ -183,12 +183,14 @@ describe("e2e: serve --workers 2: rate limits and the cache are the cluster's (R
     expect(server.output().stdout).not.toContain("rate limit decided by this worker alone");
   });
 
-  it("reports and clears the parse cache of both workers, whichever one the operator reaches", async () => {
+  it("counts the parses and reports and clears the parse cache of both workers, whichever one the operator reaches", async () => {
     const texts = ["Yoga Monday 7pm", "Choir Tuesday 6pm", "Book club Wednesday 8pm", "Pottery Thursday 5pm"];
     for (const text of texts) {
       const parsed = await onNewConnection(server.url, "POST", "/parse", asWriter, { text, timezone: NY, reference: "2026-12-01T09:00:00-05:00" });
       expect(parsed.status).toBe(200);
     }
+    // /status counts both workers' parses, whichever worker answers it (each served some of the four).
+    for (let i = 0; i < 3; i++) expect((await onNewConnection(server.url, "GET", "/status", {})).json()).toMatchObject({ parsesServed: 4 });
     const admin = { "x-api-key": ADMIN };
     const stats = await onNewConnection(server.url, "GET", "/cache/stats", admin);
     expect(stats.status).toBe(200);

@@ -1,11 +1,13 @@
 /**
  * `calendar-api serve [--workers N]`: runs the API. With N > 1 the primary forks N worker processes that
- * share the port (node:cluster), aggregates their metrics and cache statistics and keeps their rate-limit counts; SIGTERM/SIGINT stop everything in order.
+ * share the port (node:cluster), aggregates their metrics, cache statistics and /status counters and keeps their
+ * rate-limit counts; SIGTERM/SIGINT stop everything in order.
  */
 import cluster from "node:cluster";
 import type { AppConfig } from "../../config/types.js";
 import { createMemoryRateLimiter } from "../../http/plugins/rateLimiter.js";
 import { setupClusterCachePrimary } from "../../ops/clusterCache.js";
+import { setupClusterCountersPrimary } from "../../ops/clusterCounters.js";
 import { setupClusterMetricsPrimary } from "../../ops/clusterMetrics.js";
 import { setupClusterRateLimitPrimary } from "../../ops/clusterRateLimit.js";
 import type { CliIo } from "../io.js";
@@ -48,6 +50,7 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
 
   const metrics = setupClusterMetricsPrimary(null);
   const caches = setupClusterCachePrimary();
+  const counters = setupClusterCountersPrimary();
   // With the counts in Redis the workers share them there and never ask the primary.
   const rateLimits = config.security.rateLimitStore === "memory" ? setupClusterRateLimitPrimary(createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour)) : null;
   for (let i = 0; i < workers; i++) cluster.fork();
@@ -63,6 +66,7 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
       metrics.stop();
       rateLimits?.stop();
       caches.stop();
+      counters.stop();
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
       const deadline = setTimeout(() => resolveExit(1), config.server.shutdownGraceMs + 2_000);
       deadline.unref();
