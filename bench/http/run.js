@@ -7,7 +7,8 @@
  * rounds (the scenario order rotates by one place per round); the figures are medians of the rounds.
  *
  * Scenarios: bare Fastify (constant JSON), /parse with cache misses (every body a different text), /parse with
- * cache hits (one body repeated), /parse misses at a fixed 1,000 requests/s and at 100 requests/s, each rate both
+ * cache hits (one body repeated), GET /health/live of the service (its per-request floor: logs, metrics, headers,
+ * no parse), /parse misses at a fixed 1,000 requests/s and at 100 requests/s, each rate both
  * as autocannon's overallRate delivers it (in step) and spread evenly over the second (paced). It then prints the
  * issue's targets: misses ÷ bare req/s ≥ 0.5, p99 < 10 ms at 1,000 req/s, p95 < 100 ms at 100 req/s.
  *
@@ -68,6 +69,9 @@ const SCENARIOS = [
   { id: "bare", label: "bare Fastify, constant JSON", server: "bare", body: "miss" },
   { id: "parseMiss", label: "POST /parse, cache misses", server: "api", body: "miss" },
   { id: "parseHit", label: "POST /parse, cache hits", server: "api", body: "hit" },
+  // The service's cheapest route (no body, no key, no parse, no cache) with the same logs, metrics and headers:
+  // what the service costs per request before /parse does anything, so the most /parse could reach.
+  { id: "serviceFloor", label: "GET /health/live (service floor)", server: "api", body: "live" },
   { id: "parseMissAt1000", label: `/parse misses, ${TARGETS.p99Rate} req/s in step`, server: "api", body: "miss", rate: TARGETS.p99Rate },
   { id: "parseMissAt1000Paced", label: `/parse misses, ${TARGETS.p99Rate} req/s paced`, server: "api", body: "miss", rate: TARGETS.p99Rate, paced: true },
   { id: "parseMissAt100", label: `/parse misses, ${TARGETS.seedRate} req/s in step`, server: "api", body: "miss", rate: TARGETS.seedRate },
@@ -141,6 +145,7 @@ const HEADERS = { "content-type": "application/json" };
 
 /** autocannon's request options for a scenario: one fixed body, or a fresh body per request. */
 function requestOptions(scenario, nextMissBody) {
+  if (scenario.body === "live") return { requests: [{ method: "GET", path: "/health/live" }] };
   if (scenario.body === "hit") return { requests: [{ method: "POST", path: "/parse", headers: HEADERS, body: JSON.stringify(HIT_CASE) }] };
   return {
     requests: [{ method: "POST", path: "/parse", headers: HEADERS, setupRequest: (request) => ({ ...request, body: nextMissBody() }) }],
@@ -455,7 +460,10 @@ function judge(results) {
       met: s[key] !== null && s[key] < limitMs && s.rps >= TARGETS.rateShare * rate && clean(s),
     };
   };
+  const floor = results.serviceFloor.median;
   return {
+    // Not a target: the same ratio for the service's cheapest route, an upper bound for /parse on this machine.
+    floorRatio: { value: floor.rps / bare.rps, floorCpuUs: floor.serverCpuUsPerRequest, bareCpuUs: bare.serverCpuUsPerRequest, missCpuUs: miss.serverCpuUsPerRequest },
     throughputRatio: {
       value: ratio,
       perRound: perRoundRatios,
@@ -525,6 +533,12 @@ function printReport(report) {
   console.log(
     `  /parse misses ÷ bare Fastify req/s: ${t.throughputRatio.value.toFixed(2)} (per round ${t.throughputRatio.perRound.map((r) => r.toFixed(2)).join(", ")}); ` +
       `target ${t.throughputRatio.target}: ${verdict(t.throughputRatio.met)}`,
+  );
+  const f = t.floorRatio;
+  const us = (v) => (v === null ? "n/a" : v.toFixed(0));
+  console.log(
+    `  (GET /health/live ÷ bare Fastify req/s: ${f.value.toFixed(2)}, the ceiling for any route of the service here; server CPU per request: ` +
+      `bare ${us(f.bareCpuUs)} µs, /health/live ${us(f.floorCpuUs)} µs, /parse miss ${us(f.missCpuUs)} µs)`,
   );
   const line = (name, j, how) =>
     console.log(`  ${name}, ${how}: ${j.percentile} ${ms(j.valueMs)} ms, delivered ${j.deliveredRps.toFixed(1)} req/s; target ${j.target}: ${verdict(j.met)}`);
