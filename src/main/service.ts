@@ -43,6 +43,8 @@ export interface RunningService {
 export interface ServiceOptions {
   /** In a cluster worker, /metrics serves the whole cluster's aggregate. */
   clusterWorker?: boolean;
+  /** The worker's node:cluster id, for choosing which worker notifies alerts. */
+  clusterWorkerId?: number;
   /** Log to stdout as well as files; default true. */
   stdout?: boolean;
 }
@@ -61,8 +63,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   // Until the golden set has been scored once, the accuracy gauge says nothing (its alert waits).
   let scored = false;
   const openQueue = await loadQueueOpener(config, database, clock);
-  const { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, clusterCounters, ingestion } = wireService({
-    config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, accuracyScored: () => scored,
+  const { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, clusterCounters, clusterAlerts, ingestion } = wireService({
+    config, store, clock, loggers, lifecycle, version: packageVersion(), startedAt, clusterWorker: options.clusterWorker, clusterWorkerId: options.clusterWorkerId, accuracyScored: () => scored,
     ingestion: (registry) => createIngestion({ config, database, events: store, clock, logger: log, registry, openQueue }),
   });
   // With the local queue the API process runs the workers (the embedded default); with Redis, `calendar-api worker` does.
@@ -92,7 +94,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       { name: "workers", run: async (signal) => ingestRuntime.stop(signal) },
       { name: "queue", run: async () => ingestion!.close() },
       // Before the store: an evaluation under way pings it; notifications still queued get a bounded chance to go out.
-      { name: "alerts", run: async (signal) => alerting.stop(signal) },
+      // The readings channel closes after the evaluator, so that an evaluation under way still gets its answers.
+      { name: "alerts", run: async (signal) => { await alerting.stop(signal); clusterAlerts?.stop(); } },
       { name: "rate limits", run: async () => redisRateLimit?.close() },
       { name: "store", run: async () => store.close() },
       { name: "logs", run: async () => { lifecycle.markStopped(); await loggers.flush(); } },

@@ -15,6 +15,7 @@ import { metricsSource } from "../ops/alerts/metricsSource.js";
 import { type ClusterMetricsWorker, setupClusterMetricsWorker } from "../ops/clusterMetrics.js";
 import { localCacheAdmin, setupClusterCacheWorker } from "../ops/clusterCache.js";
 import { type ClusterCounters, setupClusterCountersWorker } from "../ops/clusterCounters.js";
+import { type ClusterAlertSource, setupClusterAlertSource } from "../ops/clusterAlerts.js";
 import { type ClusterRateLimiter, createClusterRateLimiter } from "../ops/clusterRateLimit.js";
 import { createEventLoopDelaySampler, type EventLoopDelaySampler, runHealthChecks, standardHealthChecks } from "../ops/health/index.js";
 import type { Lifecycle } from "../ops/lifecycle.js";
@@ -37,6 +38,8 @@ export interface WiringParts {
   startedAt: number;
   /** In a cluster worker, /metrics serves the whole cluster's aggregate. */
   clusterWorker?: boolean;
+  /** The worker's node:cluster id (the alert leader is the lowest); 0 when not given. */
+  clusterWorkerId?: number;
   /**
    * Whether parsing_accuracy_score holds a score yet (the alert ignores an unscored gauge, e.g. before the
    * first scoring at start-up, or when scoring is off).
@@ -60,6 +63,8 @@ export interface Wiring {
   clusterCache: { stop(): void } | null;
   /** In a cluster worker: sums the workers' counters for /status (stopped at shutdown). */
   clusterCounters: ClusterCounters | null;
+  /** In a cluster worker: gathers every worker's readings for the alerts (stopped at shutdown). */
+  clusterAlerts: ClusterAlertSource | null;
   ingestion: Ingestion | null;
 }
 
@@ -120,11 +125,15 @@ export function wireService(parts: WiringParts): Wiring {
       : null;
   const clusterRateLimit =
     !redisRateLimit && parts.clusterWorker ? createClusterRateLimiter({ fallback: localLimiter, onFallback: fallbackWarning(log, clock, "rate limit decided by this worker alone: its counts cover only its own connections") }) : null;
+  const localReadings = metricsSource({ metrics, accuracyScored: parts.accuracyScored, databaseUp: () => ping().then(() => true, () => false) });
+  // In a cluster worker, alerts judge every worker's readings and the lowest-numbered worker notifies.
+  const clusterAlerts = parts.clusterWorker ? setupClusterAlertSource(localReadings, { workerId: parts.clusterWorkerId ?? 0 }) : null;
   const alerting = createAlerting({
     config: config.alerts,
     clock,
     logger: log.child({ component: "alerts" }),
-    source: metricsSource({ metrics, accuracyScored: parts.accuracyScored, databaseUp: () => ping().then(() => true, () => false) }),
+    source: clusterAlerts?.source ?? localReadings,
+    leads: clusterAlerts?.leads,
   });
 
   const deps: HttpDeps = {
@@ -165,5 +174,5 @@ export function wireService(parts: WiringParts): Wiring {
     version: parts.version,
     ingestion: ingestion?.http ?? null,
   };
-  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, clusterCounters, ingestion };
+  return { deps, metrics, alerting, eventLoop, clusterMetrics, clusterRateLimit, redisRateLimit, clusterCache, clusterCounters, clusterAlerts, ingestion };
 }

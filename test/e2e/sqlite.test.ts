@@ -160,10 +160,10 @@ function onNewConnection(url: string, method: string, path: string, headers: Rec
   });
 }
 
-describe("e2e: serve --workers 2: rate limits, the cache and /status are the cluster's (RATE_LIMIT_PER_MINUTE=4)", () => {
+describe("e2e: serve --workers 2: rate limits, the cache, /status and alerts are the cluster's (RATE_LIMIT_PER_MINUTE=4)", () => {
   let server: CliServer;
   beforeAll(async () => {
-    server = await startCli({ API_KEYS, RATE_LIMIT_PER_MINUTE: "4", WORKERS: "2" }, { readyTimeoutMs: 40_000 });
+    server = await startCli({ API_KEYS, RATE_LIMIT_PER_MINUTE: "4", WORKERS: "2", CALENDAR_API__ALERTS__EVALUATION_INTERVAL_SECONDS: "1" }, { readyTimeoutMs: 40_000 });
     // Both workers listen before the count starts, so that connections really alternate between them.
     const workersReady = () => server.output().stdout.split("calendar-api ready").length - 1;
     await eventually(() => workersReady() === 2, 45_000);
@@ -199,6 +199,15 @@ describe("e2e: serve --workers 2: rate limits, the cache and /status are the clu
     expect(cleared.json()).toEqual({ cleared: 4 });
     const after = await onNewConnection(server.url, "GET", "/cache/stats", admin);
     expect(after.json()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it("evaluates alerts on every worker's readings, gathered over the real IPC channel", async () => {
+    // Every second each worker gathers both workers' readings (JSON over node:cluster IPC) and evaluates.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const alerts = await onNewConnection(server.url, "GET", "/alerts", { "x-api-key": ADMIN });
+    expect(alerts.status).toBe(200);
+    expect(alerts.json()).toMatchObject({ lastEvaluation: expect.any(String), active: [] });
+    expect(server.output().stdout).not.toContain("alert evaluation failed");
   });
 });
 

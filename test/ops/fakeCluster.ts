@@ -1,4 +1,8 @@
-/** An in-process stand-in for node:cluster IPC: asynchronous delivery of structured-cloned messages. */
+/**
+ * An in-process stand-in for node:cluster IPC: asynchronous delivery of cloned messages. `json: true` clones
+ * through JSON, as node:cluster's default serialization does (Infinity arrives as null, undefined fields vanish);
+ * the default is a structured clone.
+ */
 import type { PrimaryChannel, WorkerChannel } from "../../src/ops/clusterChannel.js";
 
 export interface FakeCluster<M> {
@@ -7,7 +11,8 @@ export interface FakeCluster<M> {
   worker(id: number): WorkerChannel<M> & { disconnect(): void };
 }
 
-export function fakeCluster<M>(): FakeCluster<M> {
+export function fakeCluster<M>(options: { json?: boolean } = {}): FakeCluster<M> {
+  const clone = options.json ? (m: unknown) => JSON.parse(JSON.stringify(m)) as unknown : (m: unknown) => structuredClone(m);
   const primaryListeners = new Set<(workerId: number, message: unknown) => void>();
   const workers = new Map<number, { listeners: Set<(message: unknown) => void>; connected: boolean }>();
   const deliver = (fn: () => void) => setImmediate(fn);
@@ -15,7 +20,7 @@ export function fakeCluster<M>(): FakeCluster<M> {
     workers: () =>
       [...workers]
         .filter(([, w]) => w.connected)
-        .map(([id, w]) => ({ id, send: (m: M) => deliver(() => w.listeners.forEach((l) => l(structuredClone(m)))) })),
+        .map(([id, w]) => ({ id, send: (m: M) => deliver(() => w.listeners.forEach((l) => l(clone(m)))) })),
     onMessage(listener) {
       primaryListeners.add(listener);
       return () => void primaryListeners.delete(listener);
@@ -25,7 +30,7 @@ export function fakeCluster<M>(): FakeCluster<M> {
     const w = { listeners: new Set<(message: unknown) => void>(), connected: true };
     workers.set(id, w);
     return {
-      send: (m) => deliver(() => primaryListeners.forEach((l) => l(id, structuredClone(m)))),
+      send: (m) => deliver(() => primaryListeners.forEach((l) => l(id, clone(m)))),
       onMessage(listener) {
         w.listeners.add(listener);
         return () => void w.listeners.delete(listener);

@@ -1,13 +1,14 @@
 /**
  * `calendar-api serve [--workers N]`: runs the API. With N > 1 the primary forks N worker processes that
- * share the port (node:cluster), aggregates their metrics, cache statistics and /status counters and keeps their
- * rate-limit counts; SIGTERM/SIGINT stop everything in order.
+ * share the port (node:cluster), aggregates their metrics, cache statistics, /status counters and alert readings and
+ * keeps their rate-limit counts; SIGTERM/SIGINT stop everything in order.
  */
 import cluster from "node:cluster";
 import type { AppConfig } from "../../config/types.js";
 import { createMemoryRateLimiter } from "../../http/plugins/rateLimiter.js";
 import { setupClusterCachePrimary } from "../../ops/clusterCache.js";
 import { setupClusterCountersPrimary } from "../../ops/clusterCounters.js";
+import { setupClusterAlertsPrimary } from "../../ops/clusterAlerts.js";
 import { setupClusterMetricsPrimary } from "../../ops/clusterMetrics.js";
 import { setupClusterRateLimitPrimary } from "../../ops/clusterRateLimit.js";
 import type { CliIo } from "../io.js";
@@ -16,7 +17,7 @@ import { startService } from "../service.js";
 
 /** Runs one server in this process until a signal stops it; resolves to the exit code. */
 async function runSingle(config: AppConfig, io: CliIo, clusterWorker: boolean): Promise<number> {
-  const service = await startService(config, { clusterWorker });
+  const service = await startService(config, { clusterWorker, clusterWorkerId: cluster.worker?.id });
   io.stdout(`calendar-api listening on ${service.url}\n`);
   return new Promise((resolveExit) => {
     const stop = (signal: string) => {
@@ -51,6 +52,7 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
   const metrics = setupClusterMetricsPrimary(null);
   const caches = setupClusterCachePrimary();
   const counters = setupClusterCountersPrimary();
+  const alertReadings = setupClusterAlertsPrimary();
   // With the counts in Redis the workers share them there and never ask the primary.
   const rateLimits = config.security.rateLimitStore === "memory" ? setupClusterRateLimitPrimary(createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour)) : null;
   for (let i = 0; i < workers; i++) cluster.fork();
@@ -67,6 +69,7 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
       rateLimits?.stop();
       caches.stop();
       counters.stop();
+      alertReadings.stop();
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
       const deadline = setTimeout(() => resolveExit(1), config.server.shutdownGraceMs + 2_000);
       deadline.unref();

@@ -23,6 +23,11 @@ export interface AlertingOptions {
   delivery?: Partial<Omit<DeliveryOptions, "signal">>;
   /** How long stop() lets deliveries under way finish before cancelling them; default 3 000 ms. */
   closeTimeoutMs?: number;
+  /**
+   * Whether this process sends notifications and logs transitions (default always). Of several processes that
+   * evaluate the same readings (the workers of `serve --workers N`), one leads, so each alert is told once.
+   */
+  leads?: () => boolean;
 }
 
 export interface Alerting {
@@ -38,15 +43,19 @@ export interface Alerting {
 export function createAlerting(options: AlertingOptions): Alerting {
   const { config, logger } = options;
   const notifiers = notifiersFromConfig(config, options.instance ?? hostname());
+  const leads = options.leads ?? (() => true);
   const dispatcher = createDispatcher({ notifiers, logger, delivery: options.delivery, now: () => options.clock.now() });
   const evaluator = createEvaluator({
     source: options.source,
     rules: options.rules,
     clock: options.clock,
     intervalMs: config.evaluationIntervalSeconds * 1000,
-    notify: (t) => dispatcher.notify(t),
+    notify: (t) => {
+      if (leads()) dispatcher.notify(t);
+    },
     // The alert's trail in the application log, even with no notifier configured.
     onTransition: (t) => {
+      if (!leads()) return;
       const fields = { alert: t.fingerprint, level: levelOf(t), value: t.value, summary: t.summary };
       if (t.status === "firing") logger.warn(fields, "alert firing");
       else logger.info(fields, "alert resolved");
