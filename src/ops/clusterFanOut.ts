@@ -44,16 +44,32 @@ function messageTypes(exchange: string) {
 
 const errorText = (error: unknown): string => String((error as Error)?.message ?? error);
 
-/** The primary's side of an exchange: relays questions to every worker and gathers their answers. */
-export function setupFanOutPrimary(
+export interface FanOutPrimary<Q, A> {
+  /** Every worker's answer to `question`, and the primary's own when it has one. */
+  ask(question: Q): Promise<A[]>;
+  /** Stops relaying. */
+  stop(): void;
+}
+
+/**
+ * The primary's side of an exchange: relays questions to every worker and gathers their answers. With `own`, the
+ * primary answers too (its answer comes last), to the workers' questions and to its own `ask`.
+ */
+export function setupFanOutPrimary<Q = unknown, A = unknown>(
   exchange: string,
-  options: { channel?: PrimaryChannel<FanOutMessage>; timeoutMs?: number } = {},
-): { stop(): void } {
+  options: { channel?: PrimaryChannel<FanOutMessage>; timeoutMs?: number; own?: (question: Q) => A | Promise<A> } = {},
+): FanOutPrimary<Q, A> {
   const types = messageTypes(exchange);
   const channel = options.channel ?? nodePrimaryChannel<FanOutMessage>();
   const timeoutMs = options.timeoutMs ?? FAN_OUT_TIMEOUT_MS;
   let nextId = 0;
   const rounds = new Map<number, { pending: Set<number>; answers: unknown[]; done: (error: string | null) => void }>();
+
+  const ask = async (question: Q): Promise<A[]> => {
+    const answers = (await everyWorker(question)) as A[];
+    if (options.own) answers.push(await options.own(question));
+    return answers;
+  };
 
   function everyWorker(question: unknown): Promise<unknown[]> {
     const id = nextId++;
@@ -82,10 +98,10 @@ export function setupFanOutPrimary(
       if (round.pending.size === 0) round.done(null);
     } else if (isMessageOfType<FanOutMessage>(message, types.ask)) {
       const reply = (fields: Pick<FanOutMessage, "answers" | "error">) => channel.workers().find((w) => w.id === workerId)?.send({ type: types.answers, id: message.id, ...fields });
-      everyWorker(message.question).then((answers) => reply({ answers }), (error: unknown) => reply({ error: errorText(error) }));
+      ask(message.question as Q).then((answers) => reply({ answers }), (error: unknown) => reply({ error: errorText(error) }));
     }
   });
-  return { stop };
+  return { ask, stop };
 }
 
 export interface FanOutWorker<Q, A> {

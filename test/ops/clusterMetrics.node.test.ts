@@ -16,10 +16,13 @@ const workers: Worker[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "ops-cluster-"));
-  // The module and the channel it speaks through; the import between them is renamed to the transpiled file.
-  for (const name of ["clusterMetrics", "clusterChannel"]) {
+  // The module, the fan-out and the channel it speaks through; the imports between them are renamed to the transpiled files.
+  for (const name of ["clusterMetrics", "clusterFanOut", "clusterChannel"]) {
     const source = await readFile(new URL(`../../src/ops/${name}.ts`, import.meta.url), "utf8");
-    const js = transformSync(source, { loader: "ts", format: "esm" }).code.replaceAll('"prom-client"', JSON.stringify(promClient)).replaceAll('"./clusterChannel.js"', '"./clusterChannel.mjs"');
+    const js = transformSync(source, { loader: "ts", format: "esm" })
+      .code.replaceAll('"prom-client"', JSON.stringify(promClient))
+      .replaceAll('"./clusterChannel.js"', '"./clusterChannel.mjs"')
+      .replaceAll('"./clusterFanOut.js"', '"./clusterFanOut.mjs"');
     await writeFile(join(dir, `${name}.mjs`), js);
   }
   await writeFile(
