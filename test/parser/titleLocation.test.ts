@@ -130,6 +130,27 @@ describe("title", () => {
   });
 });
 
+describe("schedule lines: the date first, then the title, then the place", () => {
+  it("reads the item after the title as the place ('Mon/Wed · 6–7pm · Yoga · Studio B')", () => {
+    const text = "Mon/Wed · 6–7pm · Yoga · Studio B";
+    const event = only(text, NY);
+    expect(event).toMatchObject({ title: "Yoga", location: "Studio B", start: "2027-02-10T18:00:00-05:00", end: "2027-02-10T19:00:00-05:00", recurrence: "FREQ=WEEKLY;BYDAY=MO,WE" });
+    expectComponent(text, event, "title", "Yoga");
+    expectComponent(text, event, "location", "Studio B");
+  });
+
+  it("does so with bars and dashes as separators", () => {
+    expect(only("Tue 7pm | Pottery | Room 4", NY)).toMatchObject({ title: "Pottery", location: "Room 4", start: "2027-02-16T19:00:00-05:00" });
+    expect(only("Saturdays 10am - Kids Coding Club - Library Annex", NY)).toMatchObject({ title: "Kids Coding Club", location: "Library Annex", recurrence: "FREQ=WEEKLY;BYDAY=SA" });
+  });
+
+  it("takes no place from an item that is an instruction, a price or an unread clock time", () => {
+    expect(only("Thu 6pm · Book Club · bring snacks", NY)).toMatchObject({ title: "Book Club", location: null });
+    expect(only("Fri 8pm | Jazz Night | Free entry", NY)).toMatchObject({ title: "Jazz Night", location: null });
+    expect(only("Fri 8pm | Jazz Night | 9:30äm", NY)).toMatchObject({ title: "Jazz Night", location: null });
+  });
+});
+
 describe("noise", () => {
   it("drops a price after the place", () => {
     expect(only("Comedy night Friday 8pm at The Laugh Factory, $20 tickets", NY)).toMatchObject({

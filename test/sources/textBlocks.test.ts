@@ -43,16 +43,16 @@ describe("htmlTextBlocks", () => {
 describe("text blocks through the parser", () => {
   it("reads a class schedule table as weekly classes", () => {
     const { events } = eventsFromBlocks(blocksOf(fixture("class-schedule.html").toString("utf8")), NY);
-    // Locations: the parser drops the trailing "· Studio B" column when the row starts with the days (see report).
     expect(timing(titled(events, "Vinyasa Flow"))).toMatchObject({
+      location: "Studio B",
       start: "2026-11-23T18:00:00-05:00",
       end: "2026-11-23T19:00:00-05:00",
       allDay: false,
       timezone: "America/New_York",
       recurrence: "FREQ=WEEKLY;BYDAY=MO,WE",
     });
-    expect(timing(titled(events, "Sunrise Hatha"))).toMatchObject({ start: "2026-11-24T07:30:00-05:00", end: null, recurrence: "FREQ=WEEKLY;BYDAY=TU,TH" });
-    expect(timing(titled(events, "Lunchtime Stretch"))).toMatchObject({ start: "2026-11-27T12:15:00-05:00", end: "2026-11-27T13:00:00-05:00", recurrence: "FREQ=WEEKLY;BYDAY=FR" });
+    expect(timing(titled(events, "Sunrise Hatha"))).toMatchObject({ start: "2026-11-24T07:30:00-05:00", end: null, recurrence: "FREQ=WEEKLY;BYDAY=TU,TH", location: "Studio A" });
+    expect(timing(titled(events, "Lunchtime Stretch"))).toMatchObject({ start: "2026-11-27T12:15:00-05:00", end: "2026-11-27T13:00:00-05:00", recurrence: "FREQ=WEEKLY;BYDAY=FR", location: "Studio A" });
     expect(events.every((e) => e.via === "text" && e.url === null)).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe("text blocks through the parser", () => {
     const { events, warnings } = eventsFromBlocks(blocksOf(fixture("listing.html").toString("utf8")), NY);
     expect(warnings).toEqual([]);
     expect(events.map(timing)).toEqual([
-      { title: "Holiday Market", start: "2026-12-05T10:00:00-05:00", end: "2026-12-05T16:00:00-05:00", allDay: false, timezone: "America/New_York", recurrence: null, location: null },
+      { title: "Holiday Market", start: "2026-12-05T10:00:00-05:00", end: "2026-12-05T16:00:00-05:00", allDay: false, timezone: "America/New_York", recurrence: null, location: "Town Square" },
       { title: "Carol sing", start: "2026-12-12T19:00:00-05:00", end: null, allDay: false, timezone: "America/New_York", recurrence: null, location: "St. Mark's Church" },
       { title: "New Year's Eve party", start: "2026-12-31T21:00:00-05:00", end: "2027-01-01T01:00:00-05:00", allDay: false, timezone: "America/New_York", recurrence: null, location: "the Grange" },
       { title: "Jazz trio", start: "2026-12-11T20:00:00-05:00", end: null, allDay: false, timezone: "America/New_York", recurrence: null, location: null },

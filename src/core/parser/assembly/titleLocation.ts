@@ -246,9 +246,12 @@ const PLACE_NOUNS = /^[^\p{L}\p{N}]*(?:corner|room|suite|floor|building|hall|lob
 /** Greetings and sign-offs, never places ("Thanks!", "Cheers"). */
 const CLOSINGS = /^[^\p{L}]*(?:thanks|thank\s+you|thx|cheers|best|regards|best\s+regards|kind\s+regards|love|xoxo|bye|see\s+you|hi|hello|hey|dear|sincerely)\b/iu;
 
+/** A clock time the extractors did not read ("9:30äm"): not a place, though it starts with a number. */
+const CLOCK_LIKE = /^[^\p{L}\p{N}]*\d{1,2}[:.]\d\d/u;
+
 /** An unmarked item reads as a place when it starts like a name or a number, or with a place noun. */
 function looksLikePlace(text: string): boolean {
-  if (!/\p{L}/u.test(text) || CLOSINGS.test(text)) return false;
+  if (!/\p{L}/u.test(text) || CLOSINGS.test(text) || CLOCK_LIKE.test(text)) return false;
   return /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || PLACE_NOUNS.test(text);
 }
 
@@ -299,8 +302,10 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   if (!location) {
     // An unmarked item reads as a place only when it looks like one: a name or a number first ("Hall B",
     // "Copacabana, 268 W 47th St"), not an instruction ("bring a dish").
-    const candidate = pieces.find((p) => p.afterMention && p.boundary !== "mention" && p.boundary !== "start" && parts[p.part].mentions.length === 0 && !parts[p.part].aside && looksLikePlace(ctx.text.slice(p.start, p.end)));
-    if (candidate && pieces.some((p) => p !== candidate && p.start < candidate.start)) {
+    // The first piece is the title's when nothing comes before it ("Mon/Wed · 6–7pm · Yoga · Studio B"): the
+    // place is looked for after it.
+    const candidate = pieces.find((p, i) => i > 0 && p.afterMention && p.boundary !== "mention" && p.boundary !== "start" && parts[p.part].mentions.length === 0 && !parts[p.part].aside && looksLikePlace(ctx.text.slice(p.start, p.end)));
+    if (candidate) {
       location = { start: candidate.start, end: candidate.end };
       locationPieces.push(candidate);
       extend(candidate);
