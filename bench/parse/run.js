@@ -3,7 +3,8 @@
  *
  * Texts: the golden event sets (test/data/golden) and the Duckling-derived set (test/data/duckling),
  * reported separately and combined. Speed: warm-up passes, then rounds in which every contender parses
- * every text once, contender order rotated per round; median/min/p90 of µs per text across rounds.
+ * every text once, contender order rotated per round; median/min/p90 of µs per text across rounds, and ours ÷ chrono
+ * paired within each round.
  * Memory: bytes allocated per parse; with --expose-gc also bytes retained per kept result.
  *
  * Usage: node --expose-gc bench/parse/run.js [--rounds N] [--warmup N] [--json]
@@ -175,9 +176,13 @@ function timingReport(samples, setNames) {
   return Object.fromEntries(
     setNames.map((set) => {
       const bySet = Object.fromEntries(CONTENDERS.map((c) => [c.name, summarize(samples[c.name][set])]));
+      // Paired: ours ÷ chrono within each round (the two timed minutes apart at most), then the median of those.
+      // A drift in machine speed between rounds cancels out of each pair; it does not out of the ratio of medians.
+      const perRound = samples.ours[set].map((micros, round) => micros / samples.chrono[set][round]);
       const ratios = {
         oursOverChrono: bySet.ours.median / bySet.chrono.median,
         oursOverSherlock: bySet.ours.median / bySet.sherlock.median,
+        oursOverChronoPaired: summarize(perRound),
       };
       return [set, { ...bySet, ratios }];
     }),
@@ -294,6 +299,11 @@ function printReport(report) {
   console.log(`node ${report.node} | ${report.cpu} | rounds ${report.rounds} | warm-up passes ${report.warmupPasses}`);
   console.log("\nSpeed (µs per text across rounds; ours/this = ratio of medians, <1 means ours is faster)\n");
   console.log(timingTable(report.timing, report.texts, report.hits));
+  console.log("\nours ÷ chrono paired within each round (median, min–p90 over rounds):");
+  for (const [set, bySet] of Object.entries(report.timing)) {
+    const { median, min, p90 } = bySet.ratios.oursOverChronoPaired;
+    console.log(`  ${set.padEnd(9)} ${median.toFixed(2)}  (${min.toFixed(2)}–${p90.toFixed(2)})`);
+  }
   const passes = `allocation over ${report.memoryPasses} passes, retention over ${report.retainedPasses}`;
   console.log(`\nMemory (all ${report.texts.combined} texts; ${passes})\n`);
   console.log(memoryTable(report.memory));
