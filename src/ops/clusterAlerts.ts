@@ -12,8 +12,8 @@
  * A gathering that fails (a worker silent past the timeout) fails the evaluator's tick, which logs it and keeps
  * the alerts as they were: a reading without that worker would make its counters look reset.
  */
-import type { PrimaryChannel, WorkerChannel } from "./clusterChannel.js";
-import { type FanOutMessage, setupFanOutPrimary, setupFanOutWorker } from "./clusterFanOut.js";
+import type { WorkerChannel } from "./clusterChannel.js";
+import { type FanOutMessage, setupFanOutWorker } from "./clusterFanOut.js";
 import { decodeReading, encodeReading, mergeReadings, type WireReading } from "./alerts/mergeSamples.js";
 import type { SampleSource } from "./alerts/samples.js";
 
@@ -23,11 +23,6 @@ const EXCHANGE = "alert-readings";
 interface WorkerReading {
   worker: number;
   reading: WireReading;
-}
-
-/** The primary side: relays the workers' gatherings to every worker. */
-export function setupClusterAlertsPrimary(options: { channel?: PrimaryChannel<FanOutMessage>; timeoutMs?: number } = {}): { stop(): void } {
-  return setupFanOutPrimary(EXCHANGE, options);
 }
 
 export interface ClusterAlertSource {

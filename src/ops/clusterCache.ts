@@ -11,8 +11,8 @@
  * partial sum would look like the cache's real state, and a partial clear like a complete one.
  */
 import { type Cache, type CacheAdmin, type CacheStats, CacheUnavailableError } from "../ports/cache.js";
-import type { PrimaryChannel, WorkerChannel } from "./clusterChannel.js";
-import { FAN_OUT_TIMEOUT_MS, type FanOutMessage, setupFanOutPrimary, setupFanOutWorker } from "./clusterFanOut.js";
+import type { WorkerChannel } from "./clusterChannel.js";
+import { type FanOutMessage, setupFanOutWorker } from "./clusterFanOut.js";
 
 type Operation = "stats" | "clear";
 
@@ -26,8 +26,6 @@ interface OperationResult {
 export type ClusterCacheMessage = FanOutMessage;
 
 const EXCHANGE = "cache";
-
-export const CLUSTER_CACHE_TIMEOUT_MS = FAN_OUT_TIMEOUT_MS;
 
 /** The operation on this process's cache: its statistics, after clearing it for `clear`. */
 function runLocally(cache: Cache<unknown>, op: Operation): OperationResult {
@@ -56,11 +54,6 @@ export function sumCacheStats(all: readonly CacheStats[]): CacheStats {
     entries: all.reduce((n, s) => n + s.entries, 0),
     bytes: all.reduce((n, s) => n + s.bytes, 0),
   };
-}
-
-/** The primary side: relays every worker's cache operations to all workers. */
-export function setupClusterCachePrimary(options: { channel?: PrimaryChannel<ClusterCacheMessage>; timeoutMs?: number } = {}): { stop(): void } {
-  return setupFanOutPrimary(EXCHANGE, { channel: options.channel, timeoutMs: options.timeoutMs ?? CLUSTER_CACHE_TIMEOUT_MS });
 }
 
 /** The worker side: does the cluster's operations on `cache`, and runs the operator's on every worker's. */

@@ -8,18 +8,13 @@
  *
  * Prometheus counters go through clusterMetrics.ts instead; these are the plain numbers the service reports itself.
  */
-import type { PrimaryChannel, WorkerChannel } from "./clusterChannel.js";
-import { type FanOutMessage, setupFanOutPrimary, setupFanOutWorker } from "./clusterFanOut.js";
+import type { WorkerChannel } from "./clusterChannel.js";
+import { type FanOutMessage, setupFanOutWorker } from "./clusterFanOut.js";
 
 /** Named counts, e.g. `{ parses: 12 }`. */
 export type Counters = Record<string, number>;
 
 const EXCHANGE = "counters";
-
-/** The primary side: relays the workers' questions to every worker. */
-export function setupClusterCountersPrimary(options: { channel?: PrimaryChannel<FanOutMessage>; timeoutMs?: number } = {}): { stop(): void } {
-  return setupFanOutPrimary(EXCHANGE, options);
-}
 
 /** Sums counters by name; a name missing from one set counts 0 there. */
 export function sumCounters(all: readonly Counters[]): Counters {

@@ -51,27 +51,32 @@ export interface FanOutPrimary<Q, A> {
   stop(): void;
 }
 
+/** The exchange and kind of a fan-out message type (`calendar-api:<exchange>:ask`…), or null for any other message. */
+const MESSAGE_TYPE = /^calendar-api:(.+):(ask|answer)$/;
+
+type PrimaryOptions = { channel?: PrimaryChannel<FanOutMessage>; timeoutMs?: number };
+
 /**
- * The primary's side of an exchange: relays questions to every worker and gathers their answers. With `own`, the
- * primary answers too (its answer comes last), to the workers' questions and to its own `ask`.
+ * The primary's side: relays the questions of the exchanges `serves` accepts to every worker and gathers their
+ * answers. `own(exchange, question)` adds the primary's answer (last), where it has one.
  */
-export function setupFanOutPrimary<Q = unknown, A = unknown>(
-  exchange: string,
-  options: { channel?: PrimaryChannel<FanOutMessage>; timeoutMs?: number; own?: (question: Q) => A | Promise<A> } = {},
-): FanOutPrimary<Q, A> {
-  const types = messageTypes(exchange);
+function primarySide(
+  serves: (exchange: string) => boolean,
+  own: ((exchange: string, question: unknown) => unknown) | undefined,
+  options: PrimaryOptions,
+): { ask(exchange: string, question: unknown): Promise<unknown[]>; stop(): void } {
   const channel = options.channel ?? nodePrimaryChannel<FanOutMessage>();
   const timeoutMs = options.timeoutMs ?? FAN_OUT_TIMEOUT_MS;
   let nextId = 0;
-  const rounds = new Map<number, { pending: Set<number>; answers: unknown[]; done: (error: string | null) => void }>();
+  const rounds = new Map<number, { exchange: string; pending: Set<number>; answers: unknown[]; done: (error: string | null) => void }>();
 
-  const ask = async (question: Q): Promise<A[]> => {
-    const answers = (await everyWorker(question)) as A[];
-    if (options.own) answers.push(await options.own(question));
+  const ask = async (exchange: string, question: unknown): Promise<unknown[]> => {
+    const answers = await everyWorker(exchange, question);
+    if (own) answers.push(await own(exchange, question));
     return answers;
   };
 
-  function everyWorker(question: unknown): Promise<unknown[]> {
+  function everyWorker(exchange: string, question: unknown): Promise<unknown[]> {
     const id = nextId++;
     const workers = channel.workers();
     return new Promise((resolve, reject) => {
@@ -82,26 +87,52 @@ export function setupFanOutPrimary<Q = unknown, A = unknown>(
         if (error !== null) reject(new Error(error));
         else resolve(round.answers);
       };
-      const round = { pending: new Set(workers.map((w) => w.id)), answers: [] as unknown[], done: finish };
+      const round = { exchange, pending: new Set(workers.map((w) => w.id)), answers: [] as unknown[], done: finish };
       rounds.set(id, round);
       if (workers.length === 0) return finish(null);
-      for (const w of workers) w.send({ type: types.question, id, question });
+      for (const w of workers) w.send({ type: messageTypes(exchange).question, id, question });
     });
   }
 
   const stop = channel.onMessage((workerId, message) => {
-    if (isMessageOfType<FanOutMessage>(message, types.answer)) {
-      const round = rounds.get(message.id);
-      if (!round || !round.pending.delete(workerId)) return;
-      if (message.error !== undefined) return round.done(`worker ${workerId}: ${message.error}`);
-      round.answers.push(message.answer);
+    const type = typeof message === "object" && message !== null ? (message as { type?: unknown }).type : undefined;
+    const parsed = typeof type === "string" ? MESSAGE_TYPE.exec(type) : null;
+    if (!parsed || !serves(parsed[1])) return;
+    const [, exchange, kind] = parsed;
+    const m = message as FanOutMessage;
+    if (kind === "answer") {
+      const round = rounds.get(m.id);
+      if (!round || round.exchange !== exchange || !round.pending.delete(workerId)) return;
+      if (m.error !== undefined) return round.done(`worker ${workerId}: ${m.error}`);
+      round.answers.push(m.answer);
       if (round.pending.size === 0) round.done(null);
-    } else if (isMessageOfType<FanOutMessage>(message, types.ask)) {
-      const reply = (fields: Pick<FanOutMessage, "answers" | "error">) => channel.workers().find((w) => w.id === workerId)?.send({ type: types.answers, id: message.id, ...fields });
-      ask(message.question as Q).then((answers) => reply({ answers }), (error: unknown) => reply({ error: errorText(error) }));
+    } else {
+      const reply = (fields: Pick<FanOutMessage, "answers" | "error">) => channel.workers().find((w) => w.id === workerId)?.send({ type: messageTypes(exchange).answers, id: m.id, ...fields });
+      ask(exchange, m.question).then((answers) => reply({ answers }), (error: unknown) => reply({ error: errorText(error) }));
     }
   });
   return { ask, stop };
+}
+
+/**
+ * The primary's side for every exchange: what `serve --workers N` runs, so that a feature built on the fan-out
+ * needs nothing of its own in the primary.
+ */
+export function setupFanOutRelay(options: PrimaryOptions = {}): { stop(): void } {
+  return primarySide(() => true, undefined, options);
+}
+
+/**
+ * The primary's side of one exchange, for a primary that asks itself or answers too: with `own`, the primary's
+ * answer comes last, to the workers' questions and to its own `ask`. Not beside a relay (both would answer).
+ */
+export function setupFanOutPrimary<Q = unknown, A = unknown>(
+  exchange: string,
+  options: PrimaryOptions & { own?: (question: Q) => A | Promise<A> } = {},
+): FanOutPrimary<Q, A> {
+  const { own } = options;
+  const side = primarySide((e) => e === exchange, own ? (_e, question) => own(question as Q) : undefined, options);
+  return { ask: (question) => side.ask(exchange, question) as Promise<A[]>, stop: side.stop };
 }
 
 export interface FanOutWorker<Q, A> {

@@ -12,7 +12,8 @@
  * a worker no way to ask for the aggregate. The fan-out is the same request/answer idea with explicit registries and
  * an injectable channel (clusterChannel.ts: node:cluster by default; an in-process fake in tests).
  *
- * Wiring (main/): primary → `setupClusterMetricsPrimary(primaryRegistryOrNull)`; each worker →
+ * Wiring (main/): primary → the fan-out relay (`setupFanOutRelay`), or `setupClusterMetricsPrimary(registry)` for a
+ * primary that adds metrics of its own; each worker →
  * `const cluster = setupClusterMetricsWorker(metrics.registry)` and serve `await cluster.text()` on /metrics.
  */
 import { AggregatorRegistry, type Registry } from "prom-client";

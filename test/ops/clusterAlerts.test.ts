@@ -1,8 +1,8 @@
 // Alerts across workers: every worker reads the whole service's figures, and only the lowest-numbered worker
 // that answered notifies, so an alert is told once; when that worker goes, the next one takes over.
 import { describe, expect, it } from "vitest";
-import type { FanOutMessage } from "../../src/ops/clusterFanOut.js";
-import { setupClusterAlertSource, setupClusterAlertsPrimary } from "../../src/ops/clusterAlerts.js";
+import { type FanOutMessage, setupFanOutRelay } from "../../src/ops/clusterFanOut.js";
+import { setupClusterAlertSource } from "../../src/ops/clusterAlerts.js";
 import { createAlerting } from "../../src/ops/alerts/alerting.js";
 import { ALERT_RULES } from "../../src/ops/alerts/rules.js";
 import { load } from "../config/helpers.js";
@@ -13,7 +13,7 @@ import { fakeCluster } from "./fakeCluster.js";
 describe("cluster alert readings", () => {
   it("gives every worker the merged reading over a JSON channel, and the lowest id the lead", async () => {
     const net = fakeCluster<FanOutMessage>({ json: true });
-    const primary = setupClusterAlertsPrimary({ channel: net.primary });
+    const primary = setupFanOutRelay({ channel: net.primary });
     const local = [
       reading({ requests: { total: 10, errors: 1 }, requestDuration: histogram([0.1], [0.05, 0.2]) }),
       reading({ requests: { total: 30, errors: 0 }, requestDuration: histogram([0.1], [0.01]) }),
@@ -35,7 +35,7 @@ describe("cluster alert readings", () => {
 
   it("hands the lead to the next lowest id once the leader has gone", async () => {
     const net = fakeCluster<FanOutMessage>();
-    const primary = setupClusterAlertsPrimary({ channel: net.primary });
+    const primary = setupFanOutRelay({ channel: net.primary });
     const channels = [net.worker(1), net.worker(2), net.worker(3)];
     const sources = channels.map((channel, i) => setupClusterAlertSource(async () => reading(), { workerId: i + 1, channel }));
     await sources[2].source();
@@ -52,7 +52,7 @@ describe("cluster alert readings", () => {
 
   it("fails the reading when a worker is silent, instead of a reading without its counts", async () => {
     const net = fakeCluster<FanOutMessage>();
-    const primary = setupClusterAlertsPrimary({ channel: net.primary, timeoutMs: 30 });
+    const primary = setupFanOutRelay({ channel: net.primary, timeoutMs: 30 });
     const source = setupClusterAlertSource(async () => reading(), { workerId: 1, channel: net.worker(1) });
     net.worker(2);
     await expect(source.source()).rejects.toThrow("1 worker(s) did not answer within 30 ms");

@@ -2,7 +2,8 @@
 // whichever worker the operator's request lands on; a worker that does not answer fails the request.
 import { describe, expect, it } from "vitest";
 import { createMemoryCache } from "../../src/adapters/cache/memoryCache.js";
-import { type ClusterCacheMessage, localCacheAdmin, setupClusterCachePrimary, setupClusterCacheWorker, sumCacheStats } from "../../src/ops/clusterCache.js";
+import { type ClusterCacheMessage, localCacheAdmin, setupClusterCacheWorker, sumCacheStats } from "../../src/ops/clusterCache.js";
+import { setupFanOutRelay } from "../../src/ops/clusterFanOut.js";
 import { CacheUnavailableError } from "../../src/ports/cache.js";
 import { fakeCluster } from "./fakeCluster.js";
 
@@ -11,7 +12,7 @@ const newCache = () => createMemoryCache<{ n: number }>({ ttlMs: 60_000, maxByte
 describe("cluster cache administration", () => {
   it("sums every worker's statistics and clears every worker's cache", async () => {
     const net = fakeCluster<ClusterCacheMessage>();
-    const primary = setupClusterCachePrimary({ channel: net.primary });
+    const primary = setupFanOutRelay({ channel: net.primary });
     const caches = [newCache(), newCache()];
     const admins = caches.map((c, i) => setupClusterCacheWorker(c, { channel: net.worker(i + 1) }));
     caches[0].set("a", { n: 1 });
@@ -35,7 +36,7 @@ describe("cluster cache administration", () => {
 
   it("fails with CacheUnavailableError when a worker does not answer, instead of a partial sum", async () => {
     const net = fakeCluster<ClusterCacheMessage>();
-    const primary = setupClusterCachePrimary({ channel: net.primary, timeoutMs: 30 });
+    const primary = setupFanOutRelay({ channel: net.primary, timeoutMs: 30 });
     const asking = setupClusterCacheWorker(newCache(), { channel: net.worker(1) });
     // Worker 2 is connected but never answers.
     net.worker(2);

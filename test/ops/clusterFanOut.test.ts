@@ -1,7 +1,7 @@
 // One question put to every worker from whichever worker asks: every answer comes back, and a worker that is
 // silent or fails makes the whole round fail rather than give a partial list.
 import { describe, expect, it } from "vitest";
-import { type FanOutMessage, setupFanOutPrimary, setupFanOutWorker } from "../../src/ops/clusterFanOut.js";
+import { type FanOutMessage, setupFanOutPrimary, setupFanOutRelay, setupFanOutWorker } from "../../src/ops/clusterFanOut.js";
 import { fakeCluster } from "./fakeCluster.js";
 
 class Unavailable extends Error {}
@@ -76,6 +76,20 @@ describe("cluster fan-out", () => {
       channel: { send: () => { throw new Error("channel closed"); }, onMessage: () => () => undefined },
     });
     await expect(unreachable.ask(null)).rejects.toThrow("cannot reach the primary: channel closed");
+  });
+
+  it("relays every exchange through one relay, each kept apart", async () => {
+    const net = fakeCluster<FanOutMessage>({ json: true });
+    const relay = setupFanOutRelay({ channel: net.primary });
+    const one = net.worker(1);
+    const two = net.worker(2);
+    const sizes = [setupFanOutWorker<null, number>("sizes", () => 1, { channel: one }), setupFanOutWorker<null, number>("sizes", () => 2, { channel: two })];
+    const names = [setupFanOutWorker<null, string>("names", () => "one", { channel: one }), setupFanOutWorker<null, string>("names", () => "two", { channel: two })];
+    const [s, n] = await Promise.all([sizes[1].ask(null), names[0].ask(null)]);
+    expect(s.sort()).toEqual([1, 2]);
+    expect(n.sort()).toEqual(["one", "two"]);
+    relay.stop();
+    for (const x of [...sizes, ...names]) x.stop();
   });
 
   it("keeps two exchanges on one channel apart", async () => {

@@ -6,10 +6,7 @@
 import cluster from "node:cluster";
 import type { AppConfig } from "../../config/types.js";
 import { createMemoryRateLimiter } from "../../http/plugins/rateLimiter.js";
-import { setupClusterCachePrimary } from "../../ops/clusterCache.js";
-import { setupClusterCountersPrimary } from "../../ops/clusterCounters.js";
-import { setupClusterAlertsPrimary } from "../../ops/clusterAlerts.js";
-import { setupClusterMetricsPrimary } from "../../ops/clusterMetrics.js";
+import { setupFanOutRelay } from "../../ops/clusterFanOut.js";
 import { setupClusterRateLimitPrimary } from "../../ops/clusterRateLimit.js";
 import type { CliIo } from "../io.js";
 import { migrateCommand } from "./migrateCommand.js";
@@ -49,10 +46,8 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
   const migrated = await migrateCommand({ ...io, stdout: () => undefined }, config);
   if (migrated !== 0) return migrated;
 
-  const metrics = setupClusterMetricsPrimary(null);
-  const caches = setupClusterCachePrimary();
-  const counters = setupClusterCountersPrimary();
-  const alertReadings = setupClusterAlertsPrimary();
+  // Metrics, cache administration, /status counters and alert readings: a worker's question to every worker.
+  const fanOut = setupFanOutRelay();
   // With the counts in Redis the workers share them there and never ask the primary.
   const rateLimits = config.security.rateLimitStore === "memory" ? setupClusterRateLimitPrimary(createMemoryRateLimiter(config.security.rateLimitPerMinute, config.security.rateLimitPerHour)) : null;
   for (let i = 0; i < workers; i++) cluster.fork();
@@ -65,11 +60,8 @@ export async function serveCommand(config: AppConfig, io: CliIo, workersFlag: nu
   return new Promise((resolveExit) => {
     const stop = (signal: NodeJS.Signals) => {
       stopping = true;
-      metrics.stop();
+      fanOut.stop();
       rateLimits?.stop();
-      caches.stop();
-      counters.stop();
-      alertReadings.stop();
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
       const deadline = setTimeout(() => resolveExit(1), config.server.shutdownGraceMs + 2_000);
       deadline.unref();
