@@ -6,7 +6,7 @@
  * `copyMention`, not `{ ...m }`: a spread copy gets a shape of its own. A field of another kind reads as
  * undefined, as it did when it was absent.
  */
-import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, TimeMention, ZoneMention } from "../types.js";
+import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, RecurrenceSpec, TimeMention, ZoneMention } from "../types.js";
 
 export interface Span {
   start: number;
@@ -137,9 +137,28 @@ export function makeZone(source: string, span: Span, confidence: number, zone: Z
 
 export function makeRecurrence(source: string, span: Span, confidence: number, rule: RecurrenceMention["rule"], adjectival = false): RecurrenceMention {
   const m = blank("recurrence", span, confidence, source);
-  m.rule = rule;
+  m.rule = oneShapeRule(rule);
   m.adjectival = adjectival;
   return m as RecurrenceMention;
+}
+
+/**
+ * A copy of a rule with every field of RecurrenceSpec in one order (undefined where the rule has none), for the
+ * reason mentions share one shape: rules are merged, closed and copied with spreads (which keep the shape) and
+ * read field by field when they are resolved and formatted; rules of a dozen shapes made those reads
+ * megamorphic, each missing field a lookup through the prototype chain.
+ */
+function oneShapeRule(rule: RecurrenceSpec): RecurrenceSpec {
+  return {
+    freq: rule.freq,
+    interval: rule.interval,
+    byDay: rule.byDay,
+    byMonthDay: rule.byMonthDay,
+    byMonthDays: rule.byMonthDays,
+    byMonth: rule.byMonth,
+    count: rule.count,
+    open: rule.open,
+  };
 }
 
 /** Up to `length` characters before `index`: what end-anchored checks look at (they cost per character). */
