@@ -6,12 +6,41 @@ export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** An alternation of the words, longest first so that "sept" wins over "sep". */
+/**
+ * An alternation of the words that matches as "longest first" would ("sept" wins over "sep"), written as a
+ * trie: words that share a beginning share it in the source ("s(?:ep(?:t|)|at)"), and a space between words
+ * matches any white space (`\\s+`). The same matches, in the same order of preference, as the words sorted
+ * longest first and joined with "|": at every branch the ways on are distinct characters (or white space
+ * against a character), so at most one of them can go on at any place, and the word that ends there is tried
+ * last, after every longer word that goes through it. V8 compiles a flat list of words to machine code that
+ * tests each word from its first letter; the trie tests each shared beginning once, for a fraction of the
+ * code (the holiday names: several hundred kilobytes less), which every parse runs.
+ */
 export function alternation(words: Iterable<string>): string {
-  return [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => escapeRegex(w).replace(/ /g, "\\s+"))
-    .join("|");
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const word of new Set(words)) {
+    let node = root;
+    for (const ch of word) {
+      const token = ch === " " ? "\\s+" : escapeRegex(ch);
+      let child = node.next.get(token);
+      if (!child) node.next.set(token, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return trieSource(root);
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+function trieSource(node: TrieNode): string {
+  const ways = [...node.next].map(([token, child]) => token + trieSource(child));
+  if (ways.length === 0) return "";
+  if (node.end) ways.push("");
+  return ways.length === 1 ? ways[0] : `(?:${ways.join("|")})`;
 }
 
 export interface Grammar {
@@ -22,6 +51,8 @@ export interface Grammar {
   /** A day-of-month as digits with optional ordinal suffix, or an ordinal word. */
   dayNumber: string;
   ordinalWord: string;
+  /** The ordinal words themselves ("first", "twenty-second"), as `ordinalWord` matches them. */
+  ordinalWords: readonly string[];
   numberWord: string;
   /** A count: digits or a number word. */
   count: string;
@@ -43,6 +74,7 @@ export function grammarFor(locale: LocaleConstants): Grammar {
     month: `(?:${alternation(Object.keys(locale.months).map((w) => w.replace(/\.$/, "")))})\\.?`,
     dayNumber: `(?:\\d{1,2}(?:st|nd|rd|th|\\.)?|${alternation(ordinalWords)})`,
     ordinalWord: alternation(ordinalWords),
+    ordinalWords,
     numberWord: alternation(numberWords),
     count: `(?:\\d+|${alternation(numberWords)})`,
     // "a.m.", "a. m", "am", "a m", "a", "a." and the same with "p", written with the letter first: the same

@@ -54,10 +54,17 @@ function digitNameEndings(locale: LocaleConstants): string[] | undefined {
   return endings.every((e) => e !== undefined) ? [...new Set(endings as string[])] : undefined;
 }
 
+/** A name as it may be written: each apostrophe straight, curly or left out ("new year's" → also "new year’s", "new years"). */
+function apostropheForms(name: string): string[] {
+  const at = name.indexOf("'");
+  if (at < 0) return [name];
+  return apostropheForms(name.slice(at + 1)).flatMap((rest) => ["'", "’", ""].map((mark) => name.slice(0, at) + mark + rest));
+}
+
 export function holidayExtractor(locale: LocaleConstants): Extractor {
   const byName = new Map<string, (typeof locale.holidays)[number]["key"]>();
   for (const entry of locale.holidays) for (const name of entry.names) byName.set(name, entry.key);
-  const names = alternation([...byName.keys()]).replace(/'/g, "['’]?");
+  const names = alternation([...byName.keys()].flatMap(apostropheForms));
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(this|next|upcoming|coming)\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+(years?|months?))?(?![\\p{L}\\p{N}])`,
     "giu",

@@ -17,7 +17,7 @@ const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till
 export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
   const ordinal = `(?:\\d{1,2}(?:st|nd|rd|th)|${g.ordinalWord})`;
-  const afterThe = "0123456789" + g.ordinalWord.split("|").map((w) => w[0]).join("");
+  const afterThe = "0123456789" + g.ordinalWords.map((w) => w[0]).join("");
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(?:(${g.weekday}),?\\s+)(?:the\\s+)?(${ordinal}|\\d{1,2}(?=\\s*$|\\s*,))|the\\s+(${ordinal})|(\\d{1,2}(?:st|nd|rd|th)?)(?:\\s+day)?\\s+of\\s+(this|next|the\\s+next|the\\s+following)\\s+month|the\\s+(${ordinal})\\s+day\\s+of\\s+(this|next)\\s+month)(?![\\p{L}\\p{N}])`,
     "giu",
