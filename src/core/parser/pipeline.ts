@@ -17,9 +17,12 @@ const sticky = new WeakMap<RegExp, RegExp>();
 const caseless = new WeakMap<RegExp, RegExp | null>();
 
 /**
- * A case-sensitive twin of a case-insensitive pattern, run on the lower-cased text as a cheap first test:
- * most places do not match, and matching without case folding is markedly faster. Where it matches, the
- * original pattern is run on the original text, so extractors see exactly the match they always saw.
+ * A case-sensitive twin of a case-insensitive pattern, run on the lower-cased text instead of the pattern on
+ * the text: matching without case folding is markedly faster. It carries the `d` flag, so where it matches,
+ * the places of the match and its captures are known and their text is read from the original text
+ * (`inOriginal`): extractors see exactly the match the pattern would give, and the case-folding pattern is
+ * not run (nor compiled: V8 compiles each pattern to its own machine code, and a parse that runs both
+ * versions of every pattern it matches keeps twice the code hot, which is what other code evicts first).
  * Null for patterns that are not case-insensitive or that spell upper-case letters.
  */
 function caselessVersion(pattern: RegExp): RegExp | null {
@@ -29,7 +32,7 @@ function caselessVersion(pattern: RegExp): RegExp | null {
     const letters = sticky.source.replace(/\\[pP]\{[^}]*\}/g, "").replace(/\\./g, "");
     // A cased class (\p{Lu}, \p{Ll}…) matches other letters once case is folded: such a pattern gets no twin.
     const casedClass = /\\[pP]\{(?:Lu|Ll|Lt|Uppercase|Lowercase|Cased|Upper|Lower)/.test(sticky.source);
-    version = sticky.flags.includes("i") && !/[A-Z]/.test(letters) && !casedClass ? new RegExp(sticky.source, sticky.flags.replace("i", "")) : null;
+    version = sticky.flags.includes("i") && !/[A-Z]/.test(letters) && !casedClass ? new RegExp(sticky.source, sticky.flags.replace("i", "") + "d") : null;
     caseless.set(pattern, version);
   }
   return version;
@@ -77,6 +80,25 @@ export function capturesInLookaround(source: string): boolean {
 function sameCaseOver(text: string, lower: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) !== lower.charCodeAt(i)) return false;
   return true;
+}
+
+/**
+ * A twin's match on the lower-cased text made the match of the original pattern on `text`: the same places,
+ * each string read from `text` (the two strings line up code unit for code unit). Changed in place, so it
+ * keeps the shape of an exec result. A capture that did not take part stays undefined.
+ */
+function inOriginal(match: RegExpExecArray, text: string): RegExpExecArray {
+  const places = match.indices!;
+  for (let i = 0; i < match.length; i++) {
+    const place = places[i];
+    if (place !== undefined) match[i] = text.slice(place[0], place[1]);
+  }
+  if (match.groups) for (const name of Object.keys(match.groups)) {
+    const place = places.groups![name];
+    if (place !== undefined) match.groups[name] = text.slice(place[0], place[1]);
+  }
+  match.input = text;
+  return match;
 }
 
 /** A limit not computed yet (`lastOccurrence` gives -1 or more). */
@@ -311,9 +333,9 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   // take the same path and match the same spans wherever lower-casing a character gives what the pattern's
   // case folding compares it as: every character whose lower case is one code unit, except the long s
   // (FOLDS_APART; the test "caseTwin" checks this over the BMP). So where the twin fails, the pattern
-  // fails; where it matches, its own match is the pattern's when the text is all lower case, or when no
-  // letter of the matched span changed case and every capture lies in that span. Elsewhere the pattern is
-  // run on the text for the text's own letters (most places fail, so this second run is rare).
+  // fails; where it matches, the pattern matches at the same places. Its match is taken as is when the text
+  // is all lower case, or when no letter of the matched span changed case and every capture lies in that
+  // span; otherwise its strings are read again from the text at those places (`inOriginal`).
   const twinExact = sameLength && (ascii || !FOLDS_APART.test(text));
   const foldFree = twinExact && text === lower;
   const mentions: Mention[] = [];
@@ -348,11 +370,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
       } else if (quick && twinExact) {
         quick.lastIndex = at[k];
         match = quick.exec(lower);
-        if (match && d.capturesInside[e] && sameCaseOver(text, lower, at[k], at[k] + match[0].length)) match.input = text;
-        else if (match) {
-          pattern.lastIndex = at[k];
-          match = pattern.exec(text);
-        }
+        if (match) match = d.capturesInside[e] && sameCaseOver(text, lower, at[k], at[k] + match[0].length) ? ((match.input = text), match) : inOriginal(match, text);
       } else {
         if (quick) {
           quick.lastIndex = at[k];
