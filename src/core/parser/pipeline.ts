@@ -18,12 +18,12 @@ const caseless = new WeakMap<RegExp, RegExp | null>();
 
 /**
  * A case-sensitive twin of a case-insensitive pattern, run on the lower-cased text instead of the pattern on
- * the text: matching without case folding is markedly faster. It carries the `d` flag, so where it matches,
- * the places of the match and its captures are known and their text is read from the original text
- * (`inOriginal`): extractors see exactly the match the pattern would give, and the case-folding pattern is
- * not run (nor compiled: V8 compiles each pattern to its own machine code, and a parse that runs both
- * versions of every pattern it matches keeps twice the code hot, which is what other code evicts first).
- * Null for patterns that are not case-insensitive or that spell upper-case letters.
+ * the text: matching without case folding is markedly faster. Where it matches, its strings are read again
+ * from the original text at the same places (`inOriginal`), so extractors see exactly the match the pattern
+ * would give, and the case-folding pattern is not run (nor compiled: V8 compiles each pattern to its own
+ * machine code, and a parse that ran both versions of every pattern it matched kept twice the code hot,
+ * which is what other code evicts first). Null for patterns that are not case-insensitive or that spell
+ * upper-case letters.
  */
 function caselessVersion(pattern: RegExp): RegExp | null {
   let version = caseless.get(pattern);
@@ -32,7 +32,7 @@ function caselessVersion(pattern: RegExp): RegExp | null {
     const letters = sticky.source.replace(/\\[pP]\{[^}]*\}/g, "").replace(/\\./g, "");
     // A cased class (\p{Lu}, \p{Ll}…) matches other letters once case is folded: such a pattern gets no twin.
     const casedClass = /\\[pP]\{(?:Lu|Ll|Lt|Uppercase|Lowercase|Cased|Upper|Lower)/.test(sticky.source);
-    version = sticky.flags.includes("i") && !/[A-Z]/.test(letters) && !casedClass ? new RegExp(sticky.source, sticky.flags.replace("i", "") + "d") : null;
+    version = sticky.flags.includes("i") && !/[A-Z]/.test(letters) && !casedClass ? new RegExp(sticky.source, sticky.flags.replace("i", "")) : null;
     caseless.set(pattern, version);
   }
   return version;
@@ -83,22 +83,31 @@ function sameCaseOver(text: string, lower: string, from: number, to: number): bo
 }
 
 /**
- * A twin's match on the lower-cased text made the match of the original pattern on `text`: the same places,
- * each string read from `text` (the two strings line up code unit for code unit). Changed in place, so it
- * keeps the shape of an exec result. A capture that did not take part stays undefined.
+ * A twin's match on the lower-cased text made the match of the original pattern on `text`, whose match is at
+ * the same places: each string is read from `text` there (the two strings line up code unit for code unit).
+ * A capture's place is where its text stands in the whole match, which is known when it stands there once;
+ * false (the match left as it was) when a capture's text stands there twice or the pattern names its groups.
+ * Changed in place, so it keeps the shape of an exec result. Only for patterns whose captures all lie in the
+ * match (`capturesInside`). `d` (match indices) would give the places, but V8 builds them in a runtime call
+ * on every match, which cost more than this.
  */
-function inOriginal(match: RegExpExecArray, text: string): RegExpExecArray {
-  const places = match.indices!;
-  for (let i = 0; i < match.length; i++) {
-    const place = places[i];
-    if (place !== undefined) match[i] = text.slice(place[0], place[1]);
+function inOriginal(match: RegExpExecArray, text: string): boolean {
+  if (match.groups !== undefined) return false;
+  const whole = match[0];
+  for (let i = 1; i < match.length; i++) {
+    const part = match[i];
+    if (part !== undefined && part.length > 0 && whole.indexOf(part) !== whole.lastIndexOf(part)) return false;
   }
-  if (match.groups) for (const name of Object.keys(match.groups)) {
-    const place = places.groups![name];
-    if (place !== undefined) match.groups[name] = text.slice(place[0], place[1]);
+  const start = match.index;
+  for (let i = 1; i < match.length; i++) {
+    const part = match[i];
+    if (part === undefined || part.length === 0) continue;
+    const at = start + whole.indexOf(part);
+    match[i] = text.slice(at, at + part.length);
   }
+  match[0] = text.slice(start, start + whole.length);
   match.input = text;
-  return match;
+  return true;
 }
 
 /** A limit not computed yet (`lastOccurrence` gives -1 or more). */
@@ -335,7 +344,8 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   // (FOLDS_APART; the test "caseTwin" checks this over the BMP). So where the twin fails, the pattern
   // fails; where it matches, the pattern matches at the same places. Its match is taken as is when the text
   // is all lower case, or when no letter of the matched span changed case and every capture lies in that
-  // span; otherwise its strings are read again from the text at those places (`inOriginal`).
+  // span; otherwise its strings are read again from the text at those places (`inOriginal`), and where those
+  // places are not known the pattern is run on the text (rare).
   const twinExact = sameLength && (ascii || !FOLDS_APART.test(text));
   const foldFree = twinExact && text === lower;
   const mentions: Mention[] = [];
@@ -370,7 +380,11 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
       } else if (quick && twinExact) {
         quick.lastIndex = at[k];
         match = quick.exec(lower);
-        if (match) match = d.capturesInside[e] && sameCaseOver(text, lower, at[k], at[k] + match[0].length) ? ((match.input = text), match) : inOriginal(match, text);
+        if (match && d.capturesInside[e] && sameCaseOver(text, lower, at[k], at[k] + match[0].length)) match.input = text;
+        else if (match && !(d.capturesInside[e] && inOriginal(match, text))) {
+          pattern.lastIndex = at[k];
+          match = pattern.exec(text);
+        }
       } else {
         if (quick) {
           quick.lastIndex = at[k];

@@ -115,7 +115,7 @@ export function readTime(raw: string): TimeSpec | null {
     if (short[1] !== undefined) return make(Number(short[1]), short[2] === undefined ? 0 : Number(short[2]), null, true);
     if (short[3] !== undefined) return make(Number(short[3]), Number(short[4]), null, short[3].length === 2 && short[3][0] === "0");
     if (short[5] !== undefined) return make(12, 0, "pm", false);
-    return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
+    return midnightSpec();
   }
   let text = raw.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
   let daypart: Daypart | undefined;
@@ -135,21 +135,38 @@ export function readTime(raw: string): TimeSpec | null {
   return spec;
 }
 
-function make(hour: number, minute: number, meridiem: Meridiem | null, is24h: boolean, extra: Partial<TimeSpec> = {}): TimeSpec | null {
+/**
+ * A time of day with every field of TimeSpec, in one order (undefined where not set), so that all times share
+ * one object shape: times are read field by field all through timing, and times of several shapes make those
+ * reads megamorphic, where reading a field a shape lacks is a slow lookup (the reason mentions and rules share
+ * one shape too). Copies made with a spread keep the shape.
+ */
+export function timeSpec(hour: number, minute: number, second: number, meridiem: Meridiem | null, is24h: boolean, midnight?: boolean): TimeSpec {
+  return { hour, minute, second, meridiem, is24h, midnight, approx: undefined, daypart: undefined };
+}
+
+/** The time "midnight" (the midnight that ends the day). */
+const midnightSpec = (): TimeSpec => timeSpec(0, 0, 0, null, true, true);
+
+function make(hour: number, minute: number, meridiem: Meridiem | null, is24h: boolean, approx = false): TimeSpec | null {
   if (minute > 59 || hour > 24) return null;
+  let spec: TimeSpec;
   if (meridiem && (hour === 0 || hour > 12)) {
-    if (hour > 12 && hour <= 23) return { hour, minute, second: 0, meridiem: null, is24h: true, ...extra };
-    if (hour === 0 && meridiem === "am") return { hour: 0, minute, second: 0, meridiem: null, is24h: true, ...extra };
-    return null;
+    if (hour > 12 && hour <= 23) spec = timeSpec(hour, minute, 0, null, true);
+    else if (hour === 0 && meridiem === "am") spec = timeSpec(0, minute, 0, null, true);
+    else return null;
+  } else {
+    if (hour === 24 && minute > 0) return null;
+    spec = timeSpec(hour, minute, 0, meridiem, meridiem ? false : is24h || hour > 12 || hour === 0);
   }
-  if (hour === 24 && minute > 0) return null;
-  return { hour, minute, second: 0, meridiem, is24h: meridiem ? false : is24h || hour > 12 || hour === 0, ...extra };
+  if (approx) spec.approx = true;
+  return spec;
 }
 
 function readCore(input: string): TimeSpec | null {
   let text = input.replace(/^the /, "");
   if (/^(noon|midday|mid-day)$/.test(text)) return make(12, 0, "pm", false);
-  if (/^(midnight|mid-night)$/.test(text)) return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
+  if (/^(midnight|mid-night)$/.test(text)) return midnightSpec();
   const uhr = /^(\d{1,2})(?:[:.](\d{2}))?\s*uhr$/.exec(text);
   if (uhr) return make(Number(uhr[1]), Number(uhr[2] ?? 0), null, true);
   const rel = /^(?:a )?(quarter|half|\d{1,2}|twenty-five|twenty|ten|five)(?: (?:minutes?|mins?))? (past|after|from|to|till|before|of) (.+)$/.exec(text);
@@ -183,30 +200,29 @@ function readMeridiemCore(input: string): TimeSpec | null {
   const approx = /ish\b/.test(input);
   const { rest, meridiem } = readMeridiem(input.replace(/ish\b/, "").trim());
   let text = rest.replace(/\s*(?:o'clock|oclock|o clock)$/, "").trim();
-  const extra: Partial<TimeSpec> = approx ? { approx: true } : {};
-  if (/^(noon|midday)$/.test(text)) return make(12, 0, "pm", false, extra);
-  if (/^midnight$/.test(text)) return { hour: 0, minute: 0, second: 0, meridiem: null, is24h: true, midnight: true };
+  if (/^(noon|midday)$/.test(text)) return make(12, 0, "pm", false, approx);
+  if (/^midnight$/.test(text)) return midnightSpec();
   let m = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/.exec(text);
   if (m) {
-    const spec = make(Number(m[1]), Number(m[2]), meridiem, m[1].length === 2 && m[1].startsWith("0"), extra);
+    const spec = make(Number(m[1]), Number(m[2]), meridiem, m[1].length === 2 && m[1].startsWith("0"), approx);
     if (spec && m[3]) spec.second = Number(m[3]);
     return spec;
   }
   m = /^(\d{1,2})h(\d{2})?$/.exec(text);
-  if (m) return make(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem === null, extra);
+  if (m) return make(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem === null, approx);
   m = /^(\d{1,2}) (\d{2})$/.exec(text);
-  if (m) return make(Number(m[1]), Number(m[2]), meridiem, false, extra);
+  if (m) return make(Number(m[1]), Number(m[2]), meridiem, false, approx);
   m = /^(\d{3,4})$/.exec(text);
-  if (m) return make(Number(m[1].slice(0, -2)), Number(m[1].slice(-2)), meridiem, m[1].length === 4 && m[1].startsWith("0"), extra);
+  if (m) return make(Number(m[1].slice(0, -2)), Number(m[1].slice(-2)), meridiem, m[1].length === 4 && m[1].startsWith("0"), approx);
   m = /^(\d{1,2})$/.exec(text);
-  if (m) return make(Number(m[1]), 0, meridiem, meridiem === null && m[1].length === 2 && m[1].startsWith("0"), extra);
+  if (m) return make(Number(m[1]), 0, meridiem, meridiem === null && m[1].length === 2 && m[1].startsWith("0"), approx);
   m = /^([a-z]+)(?: (.+))?$/.exec(text);
   if (m) {
     const h = HOUR_WORDS[m[1]];
     if (h === undefined) return null;
     const minute = m[2] === undefined ? 0 : MINUTE_WORDS[m[2]];
     if (minute === undefined) return null;
-    return make(h, minute, meridiem, false, extra);
+    return make(h, minute, meridiem, false, approx);
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { alternation, collapseSpaces, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor } from "../types.js";
+import { timeSpec } from "../timeGrammar.js";
 import { dateMention } from "./mention.js";
 
 type HolidayKey = Parameters<typeof nextHoliday>[0];
@@ -90,8 +91,8 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
       if (!span) return null;
       // A lone capitalised "Easter"/"Christmas" before a noun reads as part of a name ("Christmas market").
       const explicit = Boolean(m[3] || m[4] || m[5] || m[1]);
-      const time = span.time ? { hour: span.time.start.h, minute: span.time.start.mi, second: 0, meridiem: null, is24h: true } : undefined;
-      const endTime = span.time ? { hour: span.time.end.h, minute: span.time.end.mi, second: 0, meridiem: null, is24h: true } : undefined;
+      const time = span.time ? timeSpec(span.time.start.h, span.time.start.mi, 0, null, true) : undefined;
+      const endTime = span.time ? timeSpec(span.time.end.h, span.time.end.mi, 0, null, true) : undefined;
       return dateMention("HolidayExtractor", m, 0.9, { date: span.start, explicit: false, soft: !explicit, endDate: span.end ?? undefined, time, endTime });
     },
   };

@@ -1,6 +1,7 @@
 /** ISO 8601 dates and date-times: 2026-12-10, 2026-12-10T14:00, 2026-12-10 14:00:00. */
 import { isValidDate } from "../../time/civil.js";
 import type { Extractor } from "../types.js";
+import { timeSpec } from "../timeGrammar.js";
 import { dateMention } from "./mention.js";
 
 /** True when lower[from, to) are all ASCII digits. */
@@ -20,7 +21,7 @@ export function isoDateExtractor(): Extractor {
     extract(_ctx, m) {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (!isValidDate(y, mo, d)) return null;
-      const time = m[4] ? { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0), meridiem: null, is24h: true } : undefined;
+      const time = m[4] ? timeSpec(Number(m[4]), Number(m[5]), Number(m[6] ?? 0), null, true) : undefined;
       if (time && (time.hour > 23 || time.minute > 59)) return null;
       return dateMention("IsoDateExtractor", m, 0.98, { date: { y, m: mo, d }, explicit: true, time });
     },
