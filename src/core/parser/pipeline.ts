@@ -91,7 +91,7 @@ function sameCaseOver(text: string, lower: string, from: number, to: number): bo
  * match (`capturesInside`). `d` (match indices) would give the places, but V8 builds them in a runtime call
  * on every match, which cost more than this.
  */
-function inOriginal(match: RegExpExecArray, text: string): boolean {
+export function inOriginal(match: RegExpExecArray, text: string): boolean {
   if (match.groups !== undefined) return false;
   const whole = match[0];
   for (let i = 1; i < match.length; i++) {
@@ -163,13 +163,10 @@ interface Dispatch {
   caseless: Array<RegExp | null>;
   /** Per extractor, whether its pattern's captures all lie inside its match (none in a lookaround). */
   capturesInside: boolean[];
-  /** Per extractor, the `holdsLater` strings (empty when it has none). */
-  holdsLater: ReadonlyArray<readonly string[]>;
-  /** Per extractor, its ASCII `holdsLater` strings by first code unit (null when it has none). */
-  holdsLaterBuckets: ReadonlyArray<Array<string[] | undefined> | null>;
-  /** Per extractor, the `digitsHoldLater` strings and their buckets, as above. */
-  digitsHoldLater: ReadonlyArray<readonly string[]>;
-  digitsHoldLaterBuckets: ReadonlyArray<Array<string[] | undefined> | null>;
+  /** Per extractor, its `holdsLater` strings indexed for `lastOccurrence` (null when it has none). */
+  holdsLater: ReadonlyArray<NeedleIndex | null>;
+  /** Per extractor, its `digitsHoldLater` strings, as above. */
+  digitsHoldLater: ReadonlyArray<NeedleIndex | null>;
 }
 
 const dispatches = new WeakMap<Configuration, Dispatch>();
@@ -184,10 +181,8 @@ function dispatchFor(config: Configuration): Dispatch {
     sticky: config.extractors.map((e) => stickyVersion(e.pattern)),
     caseless: config.extractors.map((e) => caselessVersion(e.pattern)),
     capturesInside: config.extractors.map((e) => !capturesInLookaround(e.pattern.source)),
-    holdsLater: config.extractors.map((e) => e.holdsLater ?? []),
-    holdsLaterBuckets: config.extractors.map((e) => needleBuckets(e.holdsLater ?? [])),
-    digitsHoldLater: config.extractors.map((e) => e.digitsHoldLater ?? []),
-    digitsHoldLaterBuckets: config.extractors.map((e) => needleBuckets(e.digitsHoldLater ?? [])),
+    holdsLater: config.extractors.map((e) => needleIndex(e.holdsLater ?? [])),
+    digitsHoldLater: config.extractors.map((e) => needleIndex(e.digitsHoldLater ?? [])),
   };
   const bitsOf = (word: string): WordBits => made.words.getOrAdd(word, () => ({ trigger: 0, start: 0 }));
   config.extractors.forEach((extractor, i) => {
@@ -283,18 +278,24 @@ const ASCII_ONLY = /^[\u0000-\u007f]*$/;
  */
 export const FOLDS_APART = /\u017f/;
 
-/**
- * An extractor's ASCII `holdsLater` strings by their first code unit (undefined where none begins with it),
- * for the backward scan in `lastOccurrence`; null when it has none.
- */
-function needleBuckets(needles: readonly string[]): Array<string[] | undefined> | null {
+/** Needles for `lastOccurrence`: those that begin with an ASCII code unit by that unit, the rest in a list. */
+interface NeedleIndex {
+  /** Per ASCII code unit, the needles that begin with it (undefined where none does). */
+  ascii: Array<string[] | undefined>;
+  /** Needles that begin with any other code unit ("–", "—"). */
+  other: string[];
+}
+
+/** An extractor's `holdsLater` (or `digitsHoldLater`) strings indexed for the backward scan; null when it has none. */
+function needleIndex(needles: readonly string[]): NeedleIndex | null {
   if (needles.length === 0) return null;
-  const buckets = new Array<string[] | undefined>(0x80).fill(undefined);
+  const index: NeedleIndex = { ascii: new Array<string[] | undefined>(0x80).fill(undefined), other: [] };
   for (const needle of needles) {
     const first = needle.charCodeAt(0);
-    if (first < 0x80) (buckets[first] ??= []).push(needle);
+    if (first < 0x80) (index.ascii[first] ??= []).push(needle);
+    else index.other.push(needle);
   }
-  return buckets;
+  return index;
 }
 
 /** True when `needle` stands in `lower` at `at`, its first code unit being already known to match. */
@@ -305,24 +306,23 @@ function restMatches(lower: string, at: number, needle: string): boolean {
 }
 
 /**
- * The last place in `lower` where any of `needles` begins; -1 when none does. An ASCII text holds no
- * non-ASCII needle ("–", "—"), so those are not searched for. On ASCII text this is one backward scan that
- * stops at the first place from the end where a needle begins (the same answer as the largest
- * `lastIndexOf` over the needles, which is a runtime call per needle, each over the whole text): most code
- * units have no needle beginning with them, and the others are compared a code unit at a time, no call.
+ * The last place in `lower` where any needle begins; -1 when none does. One backward scan that stops at the
+ * first place from the end where a needle begins (the same answer as the largest `lastIndexOf` over the
+ * needles, which is a runtime call per needle, each over the whole text): most code units have no needle
+ * beginning with them, and the others are compared a code unit at a time, no call.
  */
-function lastOccurrence(lower: string, ascii: boolean, needles: readonly string[], buckets: Array<string[] | undefined>): number {
-  if (ascii) {
-    for (let i = lower.length - 1; i >= 0; i--) {
-      const bucket = buckets[lower.charCodeAt(i)];
+function lastOccurrence(lower: string, needles: NeedleIndex): number {
+  for (let i = lower.length - 1; i >= 0; i--) {
+    const c = lower.charCodeAt(i);
+    if (c < 0x80) {
+      const bucket = needles.ascii[c];
       if (bucket === undefined) continue;
       for (const needle of bucket) if (restMatches(lower, i, needle)) return i;
+    } else if (needles.other.length > 0) {
+      for (const needle of needles.other) if (needle.charCodeAt(0) === c && restMatches(lower, i, needle)) return i;
     }
-    return -1;
   }
-  let last = -1;
-  for (const needle of needles) last = Math.max(last, lower.lastIndexOf(needle));
-  return last;
+  return -1;
 }
 
 /**
@@ -357,10 +357,12 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     const quick = sameLength ? d.caseless[e] : null;
     // A match needs one of its `holdsLater` strings after its first character: no start at or after the
     // last of them can match (its quick test would fail, so this changes nothing but the work done).
-    const limit = quick && d.holdsLater[e].length > 0 ? lastOccurrence(lower, ascii, d.holdsLater[e], d.holdsLaterBuckets[e]!) : text.length;
+    const holdsLater = d.holdsLater[e];
+    const limit = quick && holdsLater !== null ? lastOccurrence(lower, holdsLater) : text.length;
     // The same for digit starts with `digitsHoldLater` (digits are where most starts fail), found when the
     // first digit start comes up (NOT_YET until then: many texts give an extractor no digit start to try).
-    let digitLimit = quick && d.digitsHoldLater[e].length > 0 ? NOT_YET : text.length;
+    const digitsHoldLater = d.digitsHoldLater[e];
+    let digitLimit = quick && digitsHoldLater !== null ? NOT_YET : text.length;
     // `mayStartAt` reads `lower` at the start, so only where it lines up with the text.
     const mayStartAt = sameLength ? extractor.mayStartAt : undefined;
     const before = mentions.length;
@@ -369,7 +371,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     for (let k = 0; k < at.length && at[k] < limit; k++) {
       if (!(can[k] & bit) || at[k] < floor) continue;
       if (digitLimit !== text.length && isDigitCode(text.charCodeAt(at[k]))) {
-        if (digitLimit === NOT_YET) digitLimit = lastOccurrence(lower, ascii, d.digitsHoldLater[e], d.digitsHoldLaterBuckets[e]!);
+        if (digitLimit === NOT_YET) digitLimit = lastOccurrence(lower, digitsHoldLater!);
         if (at[k] >= digitLimit) continue;
       }
       if (mayStartAt && !mayStartAt(lower, at[k])) continue;

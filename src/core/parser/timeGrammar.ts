@@ -103,6 +103,9 @@ const PLAIN_TIME = /^(\d{1,2})(?::([0-5]\d))?(?: ?([ap])(?:m|\.m\.))?$/i;
 // and "midnight". Checked once here instead of through the general reading's chain of expressions.
 const SHORT_TIME = /^(?:(\d{1,2})h(\d{2})?|(\d{1,2})(\d{2})|(noon|midday|mid-day)|(midnight|mid-night))$/i;
 
+/** "19 Uhr", "19:30 Uhr", "8.15uhr": what the general reading's `uhr` rule reads (24-hour), checked here first. */
+const UHR_TIME = /^(\d{1,2})(?:[:.](\d{2}))?\s*uhr$/i;
+
 /** Reads the text one of the time grammar's forms matched. Null when it is not a valid time. */
 export function readTime(raw: string): TimeSpec | null {
   const plain = PLAIN_TIME.exec(raw);
@@ -117,6 +120,8 @@ export function readTime(raw: string): TimeSpec | null {
     if (short[5] !== undefined) return make(12, 0, "pm", false);
     return midnightSpec();
   }
+  const uhr = UHR_TIME.exec(raw);
+  if (uhr) return make(Number(uhr[1]), Number(uhr[2] ?? 0), null, true);
   let text = raw.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
   let daypart: Daypart | undefined;
   text = text.replace(/ sharp$/, "");
