@@ -363,8 +363,9 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     // first digit start comes up (NOT_YET until then: many texts give an extractor no digit start to try).
     const digitsHoldLater = d.digitsHoldLater[e];
     let digitLimit = quick && digitsHoldLater !== null ? NOT_YET : text.length;
-    // `mayStartAt` reads `lower` at the start, so only where it lines up with the text.
-    const mayStartAt = sameLength ? extractor.mayStartAt : undefined;
+    // `mayStartAt` reads `lower` at the start, so only where it lines up with the text and compares as the
+    // pattern does (not with a long s, which a folding pattern reads as "s").
+    const mayStartAt = twinExact ? extractor.mayStartAt : undefined;
     const before = mentions.length;
     const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     let floor = 0;

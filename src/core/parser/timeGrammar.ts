@@ -3,7 +3,7 @@
  * into a TimeSpec. Shared by the time and time-range extractors so both read times the same way.
  */
 import { grammarFor } from "./grammar.js";
-import { isJsSpace, wordThen } from "./textScan.js";
+import { isJsSpace, isLetterAt, wordThen } from "./textScan.js";
 import type { LocaleConstants } from "./locales/types.js";
 import type { Daypart, Meridiem, TimeSpec } from "./types.js";
 
@@ -59,24 +59,153 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
  */
 export const AFTER_HOUR: ReadonlySet<number> = new Set([":", ".", "h", "u", "o", "i", "a", "p"].map((c) => c.charCodeAt(0)));
 
+/** What a time pattern's start check knows of the pattern's forms (see `timeMayStartAt`). */
+export interface TimeStarts {
+  /** Code units that may follow the hour digits directly (`AFTER_HOUR`, and joiners for ranges). */
+  after: ReadonlySet<number>;
+  /** How a run of letters right after the hour digits may begin ("pm", "h", "uhr", "ish"; "to" for ranges). */
+  lettersAfter: readonly string[];
+  /**
+   * Words that may follow the hour digits and white space ("pm", "o", "past", "tonight", "to"…), each with
+   * the words one of which must come next where only some can ("at" only before "night"), else null.
+   */
+  wordsAfterSpace: ReadonlyMap<string, ReadonlySet<string> | null>;
+  /** Code units that may follow the hour digits and white space ("-" in "9 - 11"). */
+  symbolsAfterSpace: ReadonlySet<number>;
+  /** Words that come before a time in the pattern ("at", "around", "from"…). */
+  leads: ReadonlySet<string>;
+}
+
+/** How a run of letters right after the hour digits of a time may begin: "9pm", "15h30", "19uhr", "8ish", "7o'clock". */
+export const TIME_LETTERS_AFTER = ["h", "u", "o", "i", "a", "p"];
+
+const RELATIONS = new Set(["past", "after", "to", "till", "before", "of", "from"]);
+
 /**
- * At a digit (where most starts of the time patterns fail: dates, counts, years), whether a time written
- * with digits can begin: one or two digits followed by one of `after` or by white space, or the four digits
- * of a 24-hour time after a day word ("Fri 0900"); and at "the", whether "noon" or "midnight" follows. Any
- * other start (a word, "@", "~") may begin a time. A necessary condition read on the lower-cased text, for
- * `Extractor.mayStartAt`.
+ * The words after "9 " that can go on to a time in the time grammar: a meridiem ("9 pm", "9 a.m."), o'clock,
+ * "uhr", a relation ("10 past", "15 minutes to"), a daypart ("9 in the morning", "9 at night") or a day
+ * ("9 tonight", "9 this morning").
  */
-export function timeMayStartAt(lower: string, at: number, after: ReadonlySet<number>): boolean {
+export const TIME_WORDS_AFTER_SPACE: ReadonlyMap<string, ReadonlySet<string> | null> = new Map<string, ReadonlySet<string> | null>([
+  ...["a", "am", "p", "pm", "o", "oclock", "uhr", "past", "after", "to", "till", "before", "of", "tonight", "tomorrow", "today"].map((w): [string, null] => [w, null]),
+  ...["min", "mins", "minute", "minutes"].map((w): [string, ReadonlySet<string>] => [w, RELATIONS]),
+  ["in", new Set(["the"])],
+  ["at", new Set(["night"])],
+  ["this", new Set(["morning", "afternoon", "evening"])],
+]);
+
+/** The words a time of the grammar can begin with ("the noon", "half past", "a quarter to", "seven thirty"). */
+const TIME_START_WORDS: ReadonlySet<string> = new Set(["the", "noon", "midday", "mid", "midnight", "half", "quarter", "a", "twenty", "ten", "five", ...Object.keys(HOUR_WORDS)]);
+
+/** Approximations that may stand between a connector and a time ("at about 7", "around approx. 7"). */
+const APPROX_WORDS: ReadonlySet<string> = new Set(["about", "around", "approx", "approximately"]);
+
+/** What must stand before the four digits of a 24-hour time ("tmrw 1730", "Fri 0900"), as the military form's lookbehind says. */
+const BEFORE_MILITARY = /(?:today|tonight|tomorrow|tmrw|tmr|mon|tue|tues|wed|weds|thu|thurs|fri|sat|sun|day|\d(?:st|nd|rd|th)?)\.?,?\s$/;
+
+/** Where the run of letters at `i` ends (`i` when there is none). */
+function wordEnd(lower: string, i: number): number {
+  while (i < lower.length && isLetterAt(lower, i)) i++;
+  return i;
+}
+
+/** Past any white space at `i`. */
+function skipSpace(lower: string, i: number): number {
+  while (i < lower.length && isJsSpace(lower.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The word after white space after `end` ("" when something else comes). */
+function nextWord(lower: string, end: number): string {
+  const i = skipSpace(lower, end);
+  return i > end ? lower.slice(i, wordEnd(lower, i)) : "";
+}
+
+/**
+ * Whether the word at `i` (ending at `end`) can begin a time: a time word, with what must follow "the"
+ * ("the noon", "the midnight") and "a" ("a quarter", "a half").
+ */
+function timeWordBegins(lower: string, i: number, end: number): boolean {
+  const word = lower.slice(i, end);
+  if (word === "the") return wordThen(lower, i, "the", "nm") && skipSpace(lower, end) > end;
+  if (word === "a") return ["quarter", "half"].includes(nextWord(lower, end));
+  return TIME_START_WORDS.has(word);
+}
+
+/**
+ * Whether a time of the grammar can begin at `i` (after a connector and white space): a digit, "~", or a
+ * word a time begins with, possibly after an approximation ("about 7", "approx. 7", even "abouthalf past 7").
+ */
+function timeCanBeginAt(lower: string, i: number, approxAllowed = true): boolean {
+  if (i >= lower.length) return false;
+  const c = lower.charCodeAt(i);
+  if ((c >= 48 && c <= 57) || c === 126 /* ~ */) return true;
+  const end = wordEnd(lower, i);
+  if (timeWordBegins(lower, i, end)) return true;
+  if (!approxAllowed) return false;
+  const word = lower.slice(i, end);
+  for (const approx of APPROX_WORDS) {
+    if (!word.startsWith(approx)) continue;
+    const after = i + approx.length;
+    if (timeCanBeginAt(lower, skipSpace(lower, lower.charCodeAt(after) === 46 /* . */ ? after + 1 : after), false)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a time pattern can match at `at`, read on the lower-cased text: a necessary condition, for
+ * `Extractor.mayStartAt` (most starts of the time patterns fail, and a failing try of these large patterns
+ * costs about as much as a match, more where their code has gone cold):
+ * - at digits (dates, counts, years, prices): one or two digits followed by one of `after` (":" and "."
+ *   only before minutes, a letter only as `lettersAfter` says), or by white space and then one of
+ *   `symbolsAfterSpace` or of `wordsAfterSpace`; or the four digits of a 24-hour time after a day word
+ *   ("Fri 0900");
+ * - at "the" or "a": "the noon", "a quarter"…;
+ * - at a connector ("at", "@", "around", "from"…) or "~": a time can begin after it ("at 7", "at noon",
+ *   not "at The Loft"; "later" needs its "than");
+ * - at any other start (a time word): yes.
+ */
+export function timeMayStartAt(lower: string, at: number, starts: TimeStarts): boolean {
   const first = lower.charCodeAt(at);
-  // Of the forms, only "the noon" / "the midnight" (and midday, mid-day, mid-night) begin with "the".
-  if (first === 116 /* t */) return wordThen(lower, at, "the", "nm");
-  if (first < 48 || first > 57) return true;
+  if (first === 64 /* @ */ || first === 126 /* ~ */) return timeCanBeginAt(lower, skipSpace(lower, at + 1));
+  if (first < 48 || first > 57) {
+    const end = wordEnd(lower, at);
+    const word = lower.slice(at, end);
+    if (word === "the" || word === "a") return timeWordBegins(lower, at, end);
+    // An approximation may itself begin the match ("approx. 7"), with or without a connector before it.
+    if (APPROX_WORDS.has(word) && timeCanBeginAt(lower, at)) return true;
+    if (!starts.leads.has(word)) return !APPROX_WORDS.has(word);
+    let next = skipSpace(lower, end);
+    if (word === "later") {
+      if (!lower.startsWith("than", next)) return false;
+      next = skipSpace(lower, next + 4);
+    }
+    return timeCanBeginAt(lower, next);
+  }
   let end = at + 1;
   while (end < lower.length && lower.charCodeAt(end) >= 48 && lower.charCodeAt(end) <= 57) end++;
-  if (end - at === 4) return true;
+  if (end - at === 4) return BEFORE_MILITARY.test(lower.slice(Math.max(0, at - 12), at));
   if (end - at > 2 || end === lower.length) return false;
   const next = lower.charCodeAt(end);
-  return after.has(next) || isJsSpace(next);
+  if (next === 58 /* : */ || next === 46 /* . */) {
+    const tens = lower.charCodeAt(end + 1);
+    const ones = lower.charCodeAt(end + 2);
+    return tens >= 48 && tens <= 53 && ones >= 48 && ones <= 57;
+  }
+  if (starts.after.has(next)) {
+    if (!isLetterAt(lower, end)) return true;
+    const run = lower.slice(end, wordEnd(lower, end));
+    return starts.lettersAfter.some((prefix) => run.startsWith(prefix));
+  }
+  if (!isJsSpace(next)) return false;
+  const i = skipSpace(lower, end);
+  if (i >= lower.length) return false;
+  if (starts.symbolsAfterSpace.has(lower.charCodeAt(i))) return true;
+  const wordAfterEnd = wordEnd(lower, i);
+  const wordAfter = lower.slice(i, wordAfterEnd);
+  if (!starts.wordsAfterSpace.has(wordAfter)) return false;
+  const then = starts.wordsAfterSpace.get(wordAfter);
+  return !then || then.has(nextWord(lower, wordAfterEnd));
 }
 
 function readMeridiem(text: string): { rest: string; meridiem: Meridiem | null } {

@@ -8,6 +8,7 @@ import { addMonths, type CivilDate } from "../../time/civil.js";
 import { alternation, collapseSpaces, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
+import { isJsSpace, isLetterAt } from "../textScan.js";
 import type { Extractor } from "../types.js";
 import { timeSpec } from "../timeGrammar.js";
 import { dateMention } from "./mention.js";
@@ -62,10 +63,57 @@ function apostropheForms(name: string): string[] {
   return apostropheForms(name.slice(at + 1)).flatMap((rest) => ["'", "’", ""].map((mark) => name.slice(0, at) + mark + rest));
 }
 
+/** The words of a name as runs of letters ("st. patrick's day" → st, patrick, s, day). */
+function wordsOf(name: string): string[] {
+  return name.toLowerCase().match(/\p{L}+/gu) ?? [];
+}
+
+/**
+ * For `mayStartAt`: per first word of a name, the words that can come second, or true where the first word
+ * is a whole name. Built from every written form of every name ("new years" as well as "new year's").
+ */
+function nameBeginnings(names: Iterable<string>): Map<string, Set<string> | true> {
+  const table = new Map<string, Set<string> | true>();
+  for (const name of names) {
+    for (const form of apostropheForms(name)) {
+      const [first, second] = wordsOf(form);
+      if (first === undefined) continue;
+      const seconds = table.get(first);
+      if (second === undefined) table.set(first, true);
+      else if (seconds === undefined) table.set(first, new Set([second]));
+      else if (seconds !== true) seconds.add(second);
+    }
+  }
+  return table;
+}
+
+/** Where the run of letters at `i` ends (`i` when there is none). */
+function wordEndAt(lower: string, i: number): number {
+  while (i < lower.length && isLetterAt(lower, i)) i++;
+  return i;
+}
+
+/**
+ * Whether a name can begin at `i` of the lower-cased text: its first word is a name's first word, and the
+ * next word (past anything that is not a letter) a second word of such a name, unless the first is a name.
+ */
+function nameCanBeginAt(lower: string, i: number, beginnings: Map<string, Set<string> | true>): boolean {
+  const end = wordEndAt(lower, i);
+  const seconds = beginnings.get(lower.slice(i, end));
+  if (seconds === undefined) return false;
+  if (seconds === true) return true;
+  let j = end;
+  while (j < lower.length && !isLetterAt(lower, j)) j++;
+  return seconds.has(lower.slice(j, wordEndAt(lower, j)));
+}
+
+const PREFIXES = new Set(["this", "next", "upcoming", "coming"]);
+
 export function holidayExtractor(locale: LocaleConstants): Extractor {
   const byName = new Map<string, (typeof locale.holidays)[number]["key"]>();
   for (const entry of locale.holidays) for (const name of entry.names) byName.set(name, entry.key);
   const names = alternation([...byName.keys()].flatMap(apostropheForms));
+  const beginnings = nameBeginnings([...byName.keys()].flatMap((n) => [n, n.replace(/^the\s+/, "")]));
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(this|next|upcoming|coming)\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+(years?|months?))?(?![\\p{L}\\p{N}])`,
     "giu",
@@ -76,6 +124,18 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
     trigger: triggerFor(locale, "holiday", () => locale.holidays.flatMap((h) => h.names)),
     digitsHoldLater: digitNameEndings(locale),
     pattern,
+    // Most places where a name's first word stands hold no name ("Monday at 9", "New York", "St. Mark's"):
+    // the second word tells. A digit may begin a name ("4th of july"), and "next" may stand before one.
+    mayStartAt(lower, at) {
+      const c = lower.charCodeAt(at);
+      if (c >= 48 && c <= 57) return true;
+      if (nameCanBeginAt(lower, at, beginnings)) return true;
+      const end = wordEndAt(lower, at);
+      if (!PREFIXES.has(lower.slice(at, end))) return false;
+      let j = end;
+      while (j < lower.length && isJsSpace(lower.charCodeAt(j))) j++;
+      return j > end && nameCanBeginAt(lower, j, beginnings);
+    },
     extract(ctx, m) {
       const lower = m[2].toLowerCase();
       const key = byName.get(collapseSpaces(lower.includes("’") ? lower.replace(/[’]/g, "'") : lower)) ?? byName.get(m[2].toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " "));

@@ -5,7 +5,7 @@
  */
 import { startsFor, triggerFor, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
-import { AFTER_HOUR, readTime, timeGrammarFor, timeMayStartAt } from "../timeGrammar.js";
+import { AFTER_HOUR, readTime, TIME_LETTERS_AFTER, TIME_WORDS_AFTER_SPACE, type TimeStarts, timeGrammarFor, timeMayStartAt } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
 import { makeTime, spanOf, textBefore } from "./mention.js";
 
@@ -13,12 +13,14 @@ export function timeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
   const lead = `(?:(?:${locale.words.at})\\s*)`;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}:.,/])(?:${lead}?(?:(?:about|around|approx\\.?|approximately|~)\\s*)?(${t.explicit})|${lead}(${t.bare}))(?![\\p{L}\\p{N}]|[:/]\\d|[.,]\\d)`, "giu");
+  // What may begin a time here: the hour digits and what follows them, and the connectors of `lead`.
+  const starts: TimeStarts = { after: AFTER_HOUR, lettersAfter: TIME_LETTERS_AFTER, wordsAfterSpace: TIME_WORDS_AFTER_SPACE, symbolsAfterSpace: new Set(), leads: new Set(wordsOfSource(locale.words.at)) };
   return {
     name: "TimeExtractor",
     startsWith: startsFor(locale, "time", () => [...wordsOfSource(locale.words.at), "about", "around", "approx", "approximately", "noon", "midnight", "midday", "mid", "the", "half", "quarter", "a", "twenty", "ten", "five", "one", "two", "three", "four", "six", "seven", "eight", "nine", "eleven", "twelve"], true, "@~"),
     trigger: triggerFor(locale, "time", () => ["noon", "midnight", "midday", "mid-day", "mid-night", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], true),
     pattern,
-    mayStartAt: (lower, at) => timeMayStartAt(lower, at, AFTER_HOUR),
+    mayStartAt: (lower, at) => timeMayStartAt(lower, at, starts),
     extract(ctx, m) {
       const timeText = m[1] ?? m[2];
       const time = readTime(timeText);

@@ -4,7 +4,7 @@
  */
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
-import { AFTER_HOUR, readTime, timeGrammarFor, timeMayStartAt } from "../timeGrammar.js";
+import { AFTER_HOUR, readTime, TIME_LETTERS_AFTER, TIME_WORDS_AFTER_SPACE, type TimeStarts, timeGrammarFor, timeMayStartAt } from "../timeGrammar.js";
 import type { Extractor } from "../types.js";
 import { makeTime, textBefore } from "./mention.js";
 
@@ -14,6 +14,18 @@ import { makeTime, textBefore } from "./mention.js";
  * "5-7" being a form of its own.
  */
 const AFTER_RANGE_HOUR: ReadonlySet<number> = new Set([...AFTER_HOUR, ..."-–—tuab".split("").map((c) => c.charCodeAt(0))]);
+
+/**
+ * What may begin a range: after "9 ", a word of a time ("9 pm") or a joiner ("9 to 11", "9 - 11"); and the
+ * words the pattern puts before a range ("from 9", "between 9", "later than 9", "after 9").
+ */
+const RANGE_STARTS: TimeStarts = {
+  after: AFTER_RANGE_HOUR,
+  lettersAfter: [...TIME_LETTERS_AFTER, "to", "til", "thr", "un", "and", "but"],
+  wordsAfterSpace: new Map([...TIME_WORDS_AFTER_SPACE, ...["until", "untill", "till", "til", "through", "thru", "and", "but"].map((w): [string, null] => [w, null])]),
+  symbolsAfterSpace: new Set([..."-–—"].map((c) => c.charCodeAt(0))),
+  leads: new Set(["from", "between", "later", "after"]),
+};
 
 export function timeRangeExtractor(locale: LocaleConstants): Extractor {
   const t = timeGrammarFor(locale);
@@ -29,7 +41,7 @@ export function timeRangeExtractor(locale: LocaleConstants): Extractor {
     // Every range holds its joiner ("to", "-", "and"…); "til" also covers "until", "untill" and "till".
     holdsLater: ["-", "–", "—", "to", "til", "through", "thru", "and", "but"],
     pattern,
-    mayStartAt: (lower, at) => timeMayStartAt(lower, at, AFTER_RANGE_HOUR),
+    mayStartAt: (lower, at) => timeMayStartAt(lower, at, RANGE_STARTS),
     extract(ctx, m) {
       const joiner = m[3].toLowerCase();
       if (joiner === "and" && m[1]?.toLowerCase() !== "between") return null;
