@@ -1,5 +1,6 @@
 /**
  * Parse benchmark: our `parse` against chrono-node and Sherlock on the same texts in the same run.
+ * Also each contender alone in a process of its own ("isolated"), as a service runs one parser.
  *
  * Texts: the golden event sets (test/data/golden) and the Duckling-derived set (test/data/duckling),
  * reported separately and combined. Speed: warm-up passes, then rounds in which every contender parses
@@ -7,9 +8,10 @@
  * paired within each round.
  * Memory: bytes allocated per parse; with --expose-gc also bytes retained per kept result.
  *
- * Usage: node --expose-gc bench/parse/run.js [--rounds N] [--warmup N] [--json]
+ * Usage: node --expose-gc bench/parse/run.js [--rounds N] [--warmup N] [--isolated N] [--isolated-warmup N] [--json]
  * Reads ../../dist, so build first (npm run build). See README.md beside this file.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import v8 from "node:v8";
@@ -23,6 +25,12 @@ const DUCKLING_FILE = "test/data/duckling/duckling-dev.jsonl";
 const DUCKLING_ZONE = "Etc/GMT+2";
 const DEFAULT_ROUNDS = 15;
 const DEFAULT_WARMUP_PASSES = 20;
+const DEFAULT_ISOLATED_RUNS = 0;
+/**
+ * Warm-up passes of an isolated contender. Alone, the JIT settles later than with the others warming the same
+ * built-ins: a per-pass trace of ours on the golden texts kept optimising functions until about pass 30.
+ */
+const DEFAULT_ISOLATED_WARMUP_PASSES = 60;
 const MEMORY_PASSES = 10;
 const RETAINED_PASSES = 10;
 
@@ -31,17 +39,26 @@ let sink;
 
 // ---------------------------------------------------------------- input
 
-/** Command-line options: `--rounds N`, `--warmup N` and `--json`. */
+/**
+ * Command-line options: `--rounds N`, `--warmup N`, `--isolated N` (processes per contender, 0 for none),
+ * `--isolated-warmup N` and `--json`; `--alone NAME` is how the script runs itself as one isolated contender.
+ */
 function readArgs(argv) {
-  const args = { rounds: DEFAULT_ROUNDS, warmup: DEFAULT_WARMUP_PASSES, json: false };
+  const args = { rounds: DEFAULT_ROUNDS, warmup: DEFAULT_WARMUP_PASSES, isolated: DEFAULT_ISOLATED_RUNS, isolatedWarmup: DEFAULT_ISOLATED_WARMUP_PASSES, alone: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--json") args.json = true;
     else if (argv[i] === "--rounds") args.rounds = Number(argv[++i]);
     else if (argv[i] === "--warmup") args.warmup = Number(argv[++i]);
-    else throw new Error(`unknown argument: ${argv[i]} (use --rounds N, --warmup N, --json)`);
+    else if (argv[i] === "--isolated") args.isolated = Number(argv[++i]);
+    else if (argv[i] === "--isolated-warmup") args.isolatedWarmup = Number(argv[++i]);
+    else if (argv[i] === "--alone") args.alone = argv[++i];
+    else throw new Error(`unknown argument: ${argv[i]} (use --rounds N, --warmup N, --isolated N, --isolated-warmup N, --json)`);
   }
   if (!Number.isInteger(args.rounds) || args.rounds < 1) throw new Error("--rounds needs a positive integer");
   if (!Number.isInteger(args.warmup) || args.warmup < 0) throw new Error("--warmup needs a non-negative integer");
+  if (!Number.isInteger(args.isolated) || args.isolated < 0) throw new Error("--isolated needs a non-negative integer");
+  if (!Number.isInteger(args.isolatedWarmup) || args.isolatedWarmup < 0) throw new Error("--isolated-warmup needs a non-negative integer");
+  if (args.alone !== null && !CONTENDERS.some((c) => c.name === args.alone)) throw new Error(`--alone needs one of ${CONTENDERS.map((c) => c.name).join(", ")}`);
   return args;
 }
 
@@ -132,9 +149,9 @@ function rotate(list, round) {
 }
 
 /** Parses every set `passes` times per contender, untimed, to let the JIT and caches settle. */
-function warmUp(sets, passes) {
+function warmUp(sets, passes, contenders = CONTENDERS) {
   for (let pass = 0; pass < passes; pass++) {
-    for (const contender of CONTENDERS) for (const set of sets) parseAll(contender, set.cases);
+    for (const contender of contenders) for (const set of sets) parseAll(contender, set.cases);
   }
 }
 
@@ -143,11 +160,11 @@ function warmUp(sets, passes) {
  * contenders: a full GC discards compiled regular expressions and cold bytecode, which would time
  * recompilation instead of the steady state.
  */
-function runRounds(sets, rounds) {
+function runRounds(sets, rounds, contenders = CONTENDERS) {
   const total = sets.reduce((n, set) => n + set.cases.length, 0);
-  const samples = Object.fromEntries(CONTENDERS.map((c) => [c.name, { combined: [] }]));
+  const samples = Object.fromEntries(contenders.map((c) => [c.name, { combined: [] }]));
   for (let round = 0; round < rounds; round++) {
-    for (const contender of rotate(CONTENDERS, round)) {
+    for (const contender of rotate(contenders, round)) {
       let combinedMicros = 0;
       for (const set of sets) {
         const perText = timeCases(contender, set.cases);
@@ -187,6 +204,49 @@ function timingReport(samples, setNames) {
       return [set, { ...bySet, ratios }];
     }),
   );
+}
+
+// ---------------------------------------------------------------- isolated
+
+/**
+ * Each contender alone: `runs` processes per contender, each running this script with `--alone NAME` (its
+ * own warm-up and rounds, no other parser loaded), started in turn (ours, chrono, sherlock, ours, …) so a
+ * drift in machine speed falls on all alike. In one process the three parsers evict each other's compiled
+ * code and data between passes, and each pass starts cold; a service runs one parser. Returns per contender
+ * and set the per-round samples of all its processes, and per set ours ÷ chrono paired by process (the
+ * median of ours' rounds in its k-th process over chrono's in its k-th).
+ */
+function runIsolated(args, setNames) {
+  const samples = Object.fromEntries(CONTENDERS.map((c) => [c.name, Object.fromEntries(setNames.map((s) => [s, []]))]));
+  const medians = Object.fromEntries(CONTENDERS.map((c) => [c.name, Object.fromEntries(setNames.map((s) => [s, []]))]));
+  const script = new URL(import.meta.url).pathname;
+  for (let run = 0; run < args.isolated; run++) {
+    for (const contender of rotate(CONTENDERS, run)) {
+      const child = spawnSync(process.execPath, [script, "--alone", contender.name, "--rounds", String(args.rounds), "--warmup", String(args.isolatedWarmup)], { encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+      if (child.status !== 0) throw new Error(`isolated ${contender.name} failed: ${child.stderr.trim().split("\n").pop()}`);
+      const alone = JSON.parse(child.stdout);
+      for (const set of setNames) {
+        samples[contender.name][set].push(...alone[set]);
+        medians[contender.name][set].push(percentile(alone[set], 50));
+      }
+    }
+  }
+  return Object.fromEntries(
+    setNames.map((set) => {
+      const bySet = Object.fromEntries(CONTENDERS.map((c) => [c.name, summarize(samples[c.name][set])]));
+      const perRun = medians.ours[set].map((micros, run) => micros / medians.chrono[set][run]);
+      const ratios = { oursOverChrono: bySet.ours.median / bySet.chrono.median, oursOverSherlock: bySet.ours.median / bySet.sherlock.median, oursOverChronoPaired: summarize(perRun) };
+      return [set, { ...bySet, ratios }];
+    }),
+  );
+}
+
+/** As a child of `runIsolated`: one contender's warm-up and rounds; prints its per-round samples as JSON. */
+function runAlone(args) {
+  const sets = loadSets();
+  const contender = CONTENDERS.filter((c) => c.name === args.alone);
+  warmUp(sets, args.warmup, contender);
+  console.log(JSON.stringify(runRounds(sets, args.rounds, contender)[args.alone]));
 }
 
 // ---------------------------------------------------------------- memory
@@ -308,12 +368,22 @@ function printReport(report) {
   console.log(`\nMemory (all ${report.texts.combined} texts; ${passes})\n`);
   console.log(memoryTable(report.memory));
   console.log(`\nPeak RSS of this process: ${(report.peakRssBytes / 2 ** 20).toFixed(1)} MiB`);
+  if (!report.isolated) return;
+  const { runs, warmupPasses, timing } = report.isolated;
+  console.log(`\nSpeed, each contender alone in its own process (${runs} processes each, ${warmupPasses} warm-up passes, ${report.rounds} rounds each)\n`);
+  console.log(timingTable(timing, report.texts, report.hits));
+  console.log("\nours ÷ chrono paired by process (median, min–p90 over processes):");
+  for (const [set, bySet] of Object.entries(timing)) {
+    const { median, min, p90 } = bySet.ratios.oursOverChronoPaired;
+    console.log(`  ${set.padEnd(9)} ${median.toFixed(2)}  (${min.toFixed(2)}–${p90.toFixed(2)})`);
+  }
 }
 
 // ---------------------------------------------------------------- main
 
 function main() {
   const args = readArgs(process.argv.slice(2));
+  if (args.alone !== null) return runAlone(args);
   warnIfDistStale();
   const sets = loadSets();
   const all = sets.flatMap((set) => set.cases);
@@ -332,6 +402,7 @@ function main() {
     retainedPasses: RETAINED_PASSES,
     memory: memoryReport(all),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    isolated: args.isolated > 0 ? { runs: args.isolated, warmupPasses: args.isolatedWarmup, timing: runIsolated(args, [...sets.map((s) => s.name), "combined"]) } : null,
   };
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else printReport(report);
