@@ -28,6 +28,18 @@ export function wordThen(lower: string, at: number, word: string, next: string):
   return j < lower.length && next.includes(lower[j]);
 }
 
+/** Where the run of letters at `i` ends (`i` when there is none). */
+export function wordEnd(text: string, i: number): number {
+  while (i < text.length && isLetterAt(text, i)) i++;
+  return i;
+}
+
+/** Past any white space (`\s`) at `i`. */
+export function skipSpace(text: string, i: number): number {
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /** True for letters (any script) and, when `digits`, ASCII digits. */
 export function isLetterAt(text: string, i: number, digits = false): boolean {
   const c = text.charCodeAt(i);

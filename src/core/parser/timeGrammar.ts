@@ -3,7 +3,7 @@
  * into a TimeSpec. Shared by the time and time-range extractors so both read times the same way.
  */
 import { grammarFor } from "./grammar.js";
-import { isJsSpace, isLetterAt, wordThen } from "./textScan.js";
+import { isJsSpace, isLetterAt, skipSpace, wordEnd, wordThen } from "./textScan.js";
 import type { LocaleConstants } from "./locales/types.js";
 import type { Daypart, Meridiem, TimeSpec } from "./types.js";
 
@@ -102,18 +102,6 @@ const APPROX_WORDS: ReadonlySet<string> = new Set(["about", "around", "approx", 
 
 /** What must stand before the four digits of a 24-hour time ("tmrw 1730", "Fri 0900"), as the military form's lookbehind says. */
 const BEFORE_MILITARY = /(?:today|tonight|tomorrow|tmrw|tmr|mon|tue|tues|wed|weds|thu|thurs|fri|sat|sun|day|\d(?:st|nd|rd|th)?)\.?,?\s$/;
-
-/** Where the run of letters at `i` ends (`i` when there is none). */
-function wordEnd(lower: string, i: number): number {
-  while (i < lower.length && isLetterAt(lower, i)) i++;
-  return i;
-}
-
-/** Past any white space at `i`. */
-function skipSpace(lower: string, i: number): number {
-  while (i < lower.length && isJsSpace(lower.charCodeAt(i))) i++;
-  return i;
-}
 
 /** The word after white space after `end` ("" when something else comes). */
 function nextWord(lower: string, end: number): string {

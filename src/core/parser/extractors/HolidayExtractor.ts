@@ -8,7 +8,7 @@ import { addMonths, type CivilDate } from "../../time/civil.js";
 import { alternation, collapseSpaces, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
-import { isJsSpace, isLetterAt } from "../textScan.js";
+import { isLetterAt, skipSpace, wordEnd } from "../textScan.js";
 import type { Extractor } from "../types.js";
 import { timeSpec } from "../timeGrammar.js";
 import { dateMention } from "./mention.js";
@@ -87,24 +87,18 @@ function nameBeginnings(names: Iterable<string>): Map<string, Set<string> | true
   return table;
 }
 
-/** Where the run of letters at `i` ends (`i` when there is none). */
-function wordEndAt(lower: string, i: number): number {
-  while (i < lower.length && isLetterAt(lower, i)) i++;
-  return i;
-}
-
 /**
  * Whether a name can begin at `i` of the lower-cased text: its first word is a name's first word, and the
  * next word (past anything that is not a letter) a second word of such a name, unless the first is a name.
  */
 function nameCanBeginAt(lower: string, i: number, beginnings: Map<string, Set<string> | true>): boolean {
-  const end = wordEndAt(lower, i);
+  const end = wordEnd(lower, i);
   const seconds = beginnings.get(lower.slice(i, end));
   if (seconds === undefined) return false;
   if (seconds === true) return true;
   let j = end;
   while (j < lower.length && !isLetterAt(lower, j)) j++;
-  return seconds.has(lower.slice(j, wordEndAt(lower, j)));
+  return seconds.has(lower.slice(j, wordEnd(lower, j)));
 }
 
 const PREFIXES = new Set(["this", "next", "upcoming", "coming"]);
@@ -130,10 +124,9 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
       const c = lower.charCodeAt(at);
       if (c >= 48 && c <= 57) return true;
       if (nameCanBeginAt(lower, at, beginnings)) return true;
-      const end = wordEndAt(lower, at);
+      const end = wordEnd(lower, at);
       if (!PREFIXES.has(lower.slice(at, end))) return false;
-      let j = end;
-      while (j < lower.length && isJsSpace(lower.charCodeAt(j))) j++;
+      const j = skipSpace(lower, end);
       return j > end && nameCanBeginAt(lower, j, beginnings);
     },
     extract(ctx, m) {
