@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { alternation, escapeRegex } from "../../src/core/parser/grammar.js";
+import { seededRandom } from "./helpers.js";
 
 /** The flat form the trie replaces: longest first, spaces as `\s+`. */
 function flat(words: string[]): string {
@@ -20,17 +21,6 @@ function matchesAt(source: string, flags: string, text: string): string[] {
     out.push(m ? `${i}:${m[0].length}` : `${i}:-`);
   }
   return out;
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("alternation", () => {
@@ -54,7 +44,7 @@ describe("alternation", () => {
   });
 
   it("matches as the flat longest-first list does, over random word lists and texts", () => {
-    const next = random(20261204);
+    const next = seededRandom(20261204);
     const letters = "abn .";
     const word = (): string => Array.from({ length: 1 + Math.floor(next() * 5) }, () => letters[Math.floor(next() * letters.length)]).join("").trim() || "a";
     for (let round = 0; round < 300; round++) {

@@ -50,3 +50,14 @@ export function instant(iso: string | null): number {
   if (iso === null) throw new Error("expected a date-time, got null");
   return Date.parse(iso);
 }
+
+/** A small seeded generator (mulberry32) for property tests, so a failure can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

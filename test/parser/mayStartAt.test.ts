@@ -6,17 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { configurationFor, LOCALE_CODES } from "../../src/core/parser/locales/registry.js";
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./helpers.js";
 
 const PIECES = [
   "at", "@", "~", "around", "about", "approx.", "approximately", "by", "from", "after", "before", "until", "till", "til", "between", "later", "than",
@@ -30,7 +20,7 @@ const PIECES = [
 
 describe("mayStartAt", () => {
   it("says yes wherever the pattern matches", () => {
-    const next = random(20261204);
+    const next = seededRandom(20261204);
     let checked = 0;
     for (const code of LOCALE_CODES) {
       for (const extractor of configurationFor(code).extractors) {
