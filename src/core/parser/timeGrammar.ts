@@ -16,6 +16,9 @@ export interface TimeGrammar {
 
 const cache = new Map<string, TimeGrammar>();
 
+/** What stands before the four digits of a 24-hour time ("tmrw 1730", "Fri 0900", "3rd, 0900"), as a regex source. */
+const BEFORE_24H = "(?:today|tonight|tomorrow|tmrw|tmr|mon|tue|tues|wed|weds|thu|thurs|fri|sat|sun|day|\\d(?:st|nd|rd|th)?)\\.?,?\\s";
+
 const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const MINUTE_WORDS: Record<string, number> = { "o'clock": 0, oclock: 0, "oh five": 5, ten: 10, fifteen: 15, twenty: 20, "twenty five": 25, "twenty-five": 25, thirty: 30, "thirty five": 35, forty: 40, "forty five": 45, "forty-five": 45, fifty: 50 };
 const HOUR_WORD = Object.keys(HOUR_WORDS).sort((a, b) => b.length - a.length).join("|");
@@ -44,7 +47,7 @@ export function timeGrammarFor(locale: LocaleConstants): TimeGrammar {
   const withDaypart = `(?:\\d{1,2}(?::[0-5]\\d)?|${HOUR_WORD})(?=\\s+in\\s+the\\s+(?:morning|afternoon|evening|am|pm)|\\s+at\\s+night)`;
   const beforeDay = `\\d{1,2}(?::[0-5]\\d)?(?=\\s+(?:this\\s+(?:morning|afternoon|evening)|tonight|tomorrow|today)\\b)`;
   // "tmrw 1730", "Fri 0900": four digits straight after a day word read as a 24-hour time.
-  const military = `(?<=(?:today|tonight|tomorrow|tmrw|tmr|mon|tue|tues|wed|weds|thu|thurs|fri|sat|sun|day|\\d(?:st|nd|rd|th)?)\\.?,?\\s)(?:[01]\\d|2[0-3])[0-5]\\d(?!\\d)`;
+  const military = `(?<=${BEFORE_24H})(?:[01]\\d|2[0-3])[0-5]\\d(?!\\d)`;
   const explicit = `(?:${relation}|${uhr}|${clock}|${hourMer}|${french}|${special}|${ish}|${oclockOnly}|${words}|${halfHour}|${withDaypart}|${beforeDay}|${military})${daypart}`;
   const bare = `(?:\\d{1,2}:[0-5]\\d|[01]?\\d[0-5]\\d(?!\\d)|\\d{1,2}\\s[0-5]\\d(?!\\d)|\\d{1,2}|${HOUR_WORD})${daypart}`;
   const grammar = { explicit, bare };
@@ -97,11 +100,14 @@ export const TIME_WORDS_AFTER_SPACE: ReadonlyMap<string, ReadonlySet<string> | n
 /** The words a time of the grammar can begin with ("the noon", "half past", "a quarter to", "seven thirty"). */
 const TIME_START_WORDS: ReadonlySet<string> = new Set(["the", "noon", "midday", "mid", "midnight", "half", "quarter", "a", "twenty", "ten", "five", ...Object.keys(HOUR_WORDS)]);
 
+/** What "a" begins a time with ("a quarter to 7", "a half past 7"). */
+const AFTER_A: ReadonlySet<string> = new Set(["quarter", "half"]);
+
 /** Approximations that may stand between a connector and a time ("at about 7", "around approx. 7"). */
 const APPROX_WORDS: ReadonlySet<string> = new Set(["about", "around", "approx", "approximately"]);
 
-/** What must stand before the four digits of a 24-hour time ("tmrw 1730", "Fri 0900"), as the military form's lookbehind says. */
-const BEFORE_MILITARY = /(?:today|tonight|tomorrow|tmrw|tmr|mon|tue|tues|wed|weds|thu|thurs|fri|sat|sun|day|\d(?:st|nd|rd|th)?)\.?,?\s$/;
+/** The 24-hour form's lookbehind as a test of what ends right before the digits (read on the lower-cased text). */
+const BEFORE_MILITARY = new RegExp(`${BEFORE_24H}$`);
 
 /** The word after white space after `end` ("" when something else comes). */
 function nextWord(lower: string, end: number): string {
@@ -116,7 +122,7 @@ function nextWord(lower: string, end: number): string {
 function timeWordBegins(lower: string, i: number, end: number): boolean {
   const word = lower.slice(i, end);
   if (word === "the") return wordThen(lower, i, "the", "nm") && skipSpace(lower, end) > end;
-  if (word === "a") return ["quarter", "half"].includes(nextWord(lower, end));
+  if (word === "a") return AFTER_A.has(nextWord(lower, end));
   return TIME_START_WORDS.has(word);
 }
 
@@ -289,7 +295,7 @@ function readCore(input: string): TimeSpec | null {
   let text = input.replace(/^the /, "");
   if (/^(noon|midday|mid-day)$/.test(text)) return make(12, 0, "pm", false);
   if (/^(midnight|mid-night)$/.test(text)) return midnightSpec();
-  const uhr = /^(\d{1,2})(?:[:.](\d{2}))?\s*uhr$/.exec(text);
+  const uhr = UHR_TIME.exec(text);
   if (uhr) return make(Number(uhr[1]), Number(uhr[2] ?? 0), null, true);
   const rel = /^(?:a )?(quarter|half|\d{1,2}|twenty-five|twenty|ten|five)(?: (?:minutes?|mins?))? (past|after|from|to|till|before|of) (.+)$/.exec(text);
   if (rel) {

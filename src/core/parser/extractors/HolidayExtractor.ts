@@ -101,7 +101,9 @@ function nameCanBeginAt(lower: string, i: number, beginnings: Map<string, Set<st
   return seconds.has(lower.slice(j, wordEnd(lower, j)));
 }
 
-const PREFIXES = new Set(["this", "next", "upcoming", "coming"]);
+/** Words that may stand before a name ("next christmas"). */
+const PREFIX_WORDS = ["this", "next", "upcoming", "coming"];
+const PREFIXES = new Set(PREFIX_WORDS);
 
 export function holidayExtractor(locale: LocaleConstants): Extractor {
   const byName = new Map<string, (typeof locale.holidays)[number]["key"]>();
@@ -109,12 +111,12 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
   const names = alternation([...byName.keys()].flatMap(apostropheForms));
   const beginnings = nameBeginnings([...byName.keys()].flatMap((n) => [n, n.replace(/^the\s+/, "")]));
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(this|next|upcoming|coming)\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+(years?|months?))?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:(${PREFIX_WORDS.join("|")})\\s+)?(${names})(?:\\s+(?:in\\s+)?((?:19|20)\\d{2})(?!\\d)|\\s+of\\s+(next|this)\\s+year|\\s+in\\s+(\\d+|\\w+)\\s+(years?|months?))?(?![\\p{L}\\p{N}])`,
     "giu",
   );
   return {
     name: "HolidayExtractor",
-    startsWith: startsFor(locale, "holiday", () => ["this", "next", "upcoming", "coming", ...locale.holidays.flatMap((h) => h.names.map((n) => n.replace(/^the\s+/, "")))], locale.holidays.some((h) => h.names.some((n) => /^\d/.test(n)))),
+    startsWith: startsFor(locale, "holiday", () => [...PREFIX_WORDS, ...locale.holidays.flatMap((h) => h.names.map((n) => n.replace(/^the\s+/, "")))], locale.holidays.some((h) => h.names.some((n) => /^\d/.test(n)))),
     trigger: triggerFor(locale, "holiday", () => locale.holidays.flatMap((h) => h.names)),
     digitsHoldLater: digitNameEndings(locale),
     pattern,
