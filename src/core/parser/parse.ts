@@ -41,6 +41,7 @@ export function parse(text: string, options: ParseOptions): ParseResult {
   const ctx: ParsingContext = { text, reference, today, nowMinutes: minutes, zone, locale, debug: options.debug, stopwatch: options.stopwatch };
   options.debug?.({ step: "locale", kind: "assembler", detail: `locale ${localeCode}${options.locale && options.locale !== "auto" ? " (given)" : " (detected)"}` });
   const events: CalendarEvent[] = text.trim().length === 0 ? [] : runPipeline(ctx, configurationFor(localeCode));
-  const confidence = events.length === 0 ? 0 : Math.min(...events.map((e) => e.confidence));
+  let confidence = events.length === 0 ? 0 : Infinity;
+  for (const e of events) confidence = Math.min(confidence, e.confidence);
   return { events, meta: { route: "rules", confidence } };
 }

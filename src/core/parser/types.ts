@@ -76,6 +76,11 @@ interface MentionBase {
   lead?: string;
   /** Start of the lead word, when there is one. */
   leadStart?: number;
+  /**
+   * Whether a word that is not a connector follows the mention (`isAdjectival`), remembered on the mention
+   * the first time the assembler asks; unset before. A copy does not carry it (its end may differ).
+   */
+  followedByWord?: boolean;
 }
 
 /** A day. `soft` days (a weekday alone, a holiday name, noon used as a word) yield to explicit dates. */

@@ -52,10 +52,21 @@ function readOffset(epochMs: number, zone: string): number {
 // and read exactly every time. `formatToParts` dominates the cost of a parse without this.
 const offsetCache = new Map<string, Map<number, number>>();
 
+// The zone asked last and its hours: a parse asks about one zone a dozen times, and comparing the name with
+// the last one (the same string, mostly) skips hashing it for the outer map.
+let lastZone = "";
+let lastHours: Map<number, number> = new Map();
+
 /** Offset east of UTC, in minutes, of `zone` at the instant `epochMs`. */
 export function offsetAt(epochMs: number, zone: string): number {
-  let perZone = offsetCache.get(zone);
-  if (!perZone) offsetCache.set(zone, (perZone = new Map()));
+  let perZone: Map<number, number> | undefined;
+  if (zone === lastZone) perZone = lastHours;
+  else {
+    perZone = offsetCache.get(zone);
+    if (!perZone) offsetCache.set(zone, (perZone = new Map()));
+    lastZone = zone;
+    lastHours = perZone;
+  }
   const hour = Math.floor(epochMs / MS_PER_HOUR);
   let offset = perZone.get(hour);
   if (offset === undefined) {

@@ -84,18 +84,22 @@ function isSoftWord(m: Mention): boolean {
 }
 
 function toEvent(ctx: ParsingContext, timing: ReturnType<typeof readTiming> & object, names: ReturnType<typeof readTitleLocation>): CalendarEvent {
+  // Each component set by name, in the order the JSON lists them (named stores: a store keyed by a variable
+  // name is a megamorphic lookup on every event).
   const components: Partial<Record<ComponentName, ComponentDetail>> = {};
-  const set = (name: ComponentName, value: ComponentDetail | undefined): void => {
-    if (value) components[name] = value;
-  };
-  set("date", detail(ctx, timing.recurrenceMention ?? timing.dayMention));
-  set("time", detail(ctx, timing.timeMention, timing.timeMention && timing.confidence < timing.timeMention.confidence ? timing.confidence : undefined));
-  set("recurrence", detail(ctx, timing.recurrenceMention));
-  set("duration", detail(ctx, timing.durationMention));
-  set("timezone", detail(ctx, timing.zoneMention));
+  const date = detail(ctx, timing.recurrenceMention ?? timing.dayMention);
+  if (date) components.date = date;
+  const time = detail(ctx, timing.timeMention, timing.timeMention && timing.confidence < timing.timeMention.confidence ? timing.confidence : undefined);
+  if (time) components.time = time;
+  const recurrence = detail(ctx, timing.recurrenceMention);
+  if (recurrence) components.recurrence = recurrence;
+  const duration = detail(ctx, timing.durationMention);
+  if (duration) components.duration = duration;
+  const timezone = detail(ctx, timing.zoneMention);
+  if (timezone) components.timezone = timezone;
   const titleConfidence = names.title ? 0.9 : 0.2;
-  if (names.titleSpan) set("title", { text: names.title, span: names.titleSpan, confidence: titleConfidence });
-  if (names.locationSpan && names.location) set("location", { text: names.location, span: names.locationSpan, confidence: 0.8 });
+  if (names.titleSpan) components.title = { text: names.title, span: names.titleSpan, confidence: titleConfidence };
+  if (names.locationSpan && names.location) components.location = { text: names.location, span: names.locationSpan, confidence: 0.8 };
   const confidence = round(Math.max(0.05, timing.confidence * (names.title ? 1 : 0.8)));
   const allDay = timing.allDay;
   const zone = timing.timezone ?? ctx.zone;

@@ -133,13 +133,16 @@ export function traitsOf(ctx: ParsingContext, mentions: Mention[]): Traits {
 /** A soft mention directly followed by a word that is not a connector modifies that word ("Christmas market"). */
 const NEXT_WORD = /\s+([\p{L}][\p{L}'’]*)/uy;
 
-const adjectivalCache = new WeakMap<Mention, boolean>();
-
+/**
+ * Whether a word other than a connector follows the mention (it modifies that word). Remembered on the mention
+ * (`followedByWord`), as the assembler asks several times per mention: a field, not a WeakMap, whose entries
+ * cost a hash insertion per mention and ephemeron work in every garbage collection.
+ */
 export function isAdjectival(ctx: ParsingContext, m: Mention): boolean {
-  let known = adjectivalCache.get(m);
+  let known = m.followedByWord;
   if (known === undefined) {
     known = readAdjectival(ctx, m);
-    adjectivalCache.set(m, known);
+    m.followedByWord = known;
   }
   return known;
 }

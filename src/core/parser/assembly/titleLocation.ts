@@ -217,20 +217,23 @@ function spanOfWords(text: string, ranges: Array<[number, number]>, phrase: stri
   const firstSpace = phrase.indexOf(" ");
   const first = firstSpace < 0 ? phrase : phrase.slice(0, firstSpace);
   const last = phrase.slice(phrase.lastIndexOf(" ") + 1);
+  // Searched in the text within each range's bounds (no slice per range): an occurrence counts when it lies
+  // wholly inside the range, as in a search of the range's own text.
   let start = ranges[0][0];
   for (const [a, b] of ranges) {
-    const at = text.slice(a, b).indexOf(first);
-    if (at >= 0) {
-      start = a + at;
+    const at = text.indexOf(first, a);
+    if (at >= 0 && at + first.length <= b) {
+      start = at;
       break;
     }
   }
   let end = ranges[ranges.length - 1][1];
   for (let i = ranges.length - 1; i >= 0; i--) {
     const [a, b] = ranges[i];
-    const at = text.slice(Math.max(a, i === 0 ? start : a), b).lastIndexOf(last);
-    if (at >= 0) {
-      end = Math.max(a, i === 0 ? start : a) + at + last.length;
+    const from = Math.max(a, i === 0 ? start : a);
+    const at = b - from >= last.length ? text.lastIndexOf(last, b - last.length) : -1;
+    if (at >= from) {
+      end = at + last.length;
       break;
     }
   }

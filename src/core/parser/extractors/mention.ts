@@ -26,13 +26,13 @@ export function spanOf(match: RegExpExecArray): Span {
 type Own<M extends Mention> = Partial<Omit<M, keyof Mention>>;
 
 /** Every field of every mention kind (the kind-specific ones optional): what `blank` builds. */
-type AnyMention = Pick<Mention, "kind" | "start" | "end" | "text" | "confidence" | "source" | "lead" | "leadStart"> &
+type AnyMention = Pick<Mention, "kind" | "start" | "end" | "text" | "confidence" | "source" | "lead" | "leadStart" | "followedByWord"> &
   Own<DateMention> & Own<TimeMention> & Own<DateTimeRangeMention> & Own<DurationMention> & Own<ZoneMention> & Own<RecurrenceMention> & Own<InstantMention>;
 
 /** A mention with every field of every kind, in one order: see the file comment. */
 function blank(kind: Mention["kind"], span: Span, confidence: number, source: string): AnyMention {
   return {
-    kind, start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined,
+    kind, start: span.start, end: span.end, text: span.text, confidence, source, lead: undefined, leadStart: undefined, followedByWord: undefined,
     date: undefined, explicit: undefined, soft: undefined, daypart: undefined, weekday: undefined, dayOfMonth: undefined, time: undefined,
     endTime: undefined, endDate: undefined, past: undefined, weak: undefined, startDate: undefined, startTime: undefined, minutes: undefined,
     unit: undefined, amount: undefined, zone: undefined, rule: undefined, adjectival: undefined, epoch: undefined,

@@ -3,7 +3,7 @@
  * Drops such day mentions (and any time read with them is left without a day, so it goes too).
  */
 import { compareDates } from "../../time/civil.js";
-import { previousWord } from "../textScan.js";
+import { isJsSpace, previousWord } from "../textScan.js";
 import type { Mention, ParsingContext, Refiner } from "../types.js";
 
 const AGO = /^\s+ago\b/iu;
@@ -30,8 +30,8 @@ export function dropPastRefiner(): Refiner {
         if (m.kind !== "date") continue;
         const word = previousWord(ctx.text, m.start);
         const before = word ? ctx.text.slice(word[0], word[1]).toLowerCase() : "";
-        const after = ctx.text.slice(m.end, m.end + 6);
-        if (ctx.locale.pastWords.has(before) || AGO.test(after) || (compareDates(m.date, ctx.today) < 0 && !m.endDate && m.source === "RelativeDayExtractor")) (past ??= new Set()).add(m);
+        // "ago" needs white space right after the mention: without it the pattern is not run.
+        if (ctx.locale.pastWords.has(before) || (isJsSpace(ctx.text.charCodeAt(m.end)) && AGO.test(ctx.text.slice(m.end, m.end + 6))) || (compareDates(m.date, ctx.today) < 0 && !m.endDate && m.source === "RelativeDayExtractor")) (past ??= new Set()).add(m);
       }
       // A date with a year that is already over ("born on July 4th, 1990").
       for (const m of mentions) {
