@@ -167,6 +167,8 @@ interface Dispatch {
   holdsLater: ReadonlyArray<NeedleIndex | null>;
   /** Per extractor, its `digitsHoldLater` strings, as above. */
   digitsHoldLater: ReadonlyArray<NeedleIndex | null>;
+  /** How many distinct needle sets the two lists hold (each index knows its number, `NeedleIndex.id`). */
+  needleSets: number;
 }
 
 const dispatches = new WeakMap<Configuration, Dispatch>();
@@ -181,9 +183,22 @@ function dispatchFor(config: Configuration): Dispatch {
     sticky: config.extractors.map((e) => stickyVersion(e.pattern)),
     caseless: config.extractors.map((e) => caselessVersion(e.pattern)),
     capturesInside: config.extractors.map((e) => !capturesInLookaround(e.pattern.source)),
-    holdsLater: config.extractors.map((e) => needleIndex(e.holdsLater ?? [])),
-    digitsHoldLater: config.extractors.map((e) => needleIndex(e.digitsHoldLater ?? [])),
+    holdsLater: [],
+    digitsHoldLater: [],
+    needleSets: 0,
   };
+  // Extractors that give the same strings share one index (and so one scan per parse).
+  const indexes = new Map<string, NeedleIndex>();
+  const shared = (needles: readonly string[] | undefined): NeedleIndex | null => {
+    if (!needles || needles.length === 0) return null;
+    const key = [...new Set(needles)].sort().join("\u0000");
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = needleIndex(needles, indexes.size)));
+    return index;
+  };
+  made.holdsLater = config.extractors.map((e) => shared(e.holdsLater));
+  made.digitsHoldLater = config.extractors.map((e) => shared(e.digitsHoldLater));
+  made.needleSets = indexes.size;
   const bitsOf = (word: string): WordBits => made.words.getOrAdd(word, () => ({ trigger: 0, start: 0 }));
   config.extractors.forEach((extractor, i) => {
     const bit = 1 << i;
@@ -280,6 +295,8 @@ export const FOLDS_APART = /\u017f/;
 
 /** Needles for `lastOccurrence`: those that begin with an ASCII code unit by that unit, the rest in a list. */
 interface NeedleIndex {
+  /** Its number among the configuration's distinct needle sets, for the per-parse memo of `lastOccurrence`. */
+  id: number;
   /** Per ASCII code unit, the needles that begin with it (undefined where none does). */
   ascii: Array<string[] | undefined>;
   /** Needles that begin with any other code unit ("–", "—"). */
@@ -287,9 +304,8 @@ interface NeedleIndex {
 }
 
 /** An extractor's `holdsLater` (or `digitsHoldLater`) strings indexed for the backward scan; null when it has none. */
-function needleIndex(needles: readonly string[]): NeedleIndex | null {
-  if (needles.length === 0) return null;
-  const index: NeedleIndex = { ascii: new Array<string[] | undefined>(0x80).fill(undefined), other: [] };
+function needleIndex(needles: readonly string[], id: number): NeedleIndex {
+  const index: NeedleIndex = { id, ascii: new Array<string[] | undefined>(0x80).fill(undefined), other: [] };
   for (const needle of needles) {
     const first = needle.charCodeAt(0);
     if (first < 0x80) (index.ascii[first] ??= []).push(needle);
@@ -349,6 +365,14 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   const twinExact = sameLength && (ascii || !FOLDS_APART.test(text));
   const foldFree = twinExact && text === lower;
   const mentions: Mention[] = [];
+  // Each needle set's last place in this text, found when an extractor first needs it (NOT_YET until then).
+  const lastAt: number[] = [];
+  for (let i = 0; i < d.needleSets; i++) lastAt.push(NOT_YET);
+  const lastOf = (needles: NeedleIndex): number => {
+    let at = lastAt[needles.id];
+    if (at === NOT_YET) lastAt[needles.id] = at = lastOccurrence(lower, needles);
+    return at;
+  };
   for (let e = 0; e < config.extractors.length; e++) {
     const bit = 1 << e;
     if (!(active & bit)) continue;
@@ -358,7 +382,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     // A match needs one of its `holdsLater` strings after its first character: no start at or after the
     // last of them can match (its quick test would fail, so this changes nothing but the work done).
     const holdsLater = d.holdsLater[e];
-    const limit = quick && holdsLater !== null ? lastOccurrence(lower, holdsLater) : text.length;
+    const limit = quick && holdsLater !== null ? lastOf(holdsLater) : text.length;
     // The same for digit starts with `digitsHoldLater` (digits are where most starts fail), found when the
     // first digit start comes up (NOT_YET until then: many texts give an extractor no digit start to try).
     const digitsHoldLater = d.digitsHoldLater[e];
@@ -372,7 +396,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     for (let k = 0; k < at.length && at[k] < limit; k++) {
       if (!(can[k] & bit) || at[k] < floor) continue;
       if (digitLimit !== text.length && isDigitCode(text.charCodeAt(at[k]))) {
-        if (digitLimit === NOT_YET) digitLimit = lastOccurrence(lower, digitsHoldLater!);
+        if (digitLimit === NOT_YET) digitLimit = lastOf(digitsHoldLater!);
         if (at[k] >= digitLimit) continue;
       }
       if (mayStartAt && !mayStartAt(lower, at[k])) continue;

@@ -40,12 +40,28 @@ export function skipSpace(text: string, i: number): number {
   return i;
 }
 
+/**
+ * Whether each code unit beyond ASCII is a letter (`\p{L}` read on that one code unit), per block of 256,
+ * each block worked out by the pattern the first time a code unit of it is asked about: the answer depends
+ * on the code unit alone (a surrogate half on its own is no letter), and a pattern test per character was
+ * the cost of every non-ASCII character the scans passed.
+ */
+const letterBlocks: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(256).fill(undefined);
+
+function letterBlock(block: number): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let k = 0; k < 256; k++) table[k] = /\p{L}/u.test(String.fromCharCode(block * 256 + k)) ? 1 : 0;
+  letterBlocks[block] = table;
+  return table;
+}
+
 /** True for letters (any script) and, when `digits`, ASCII digits. */
 export function isLetterAt(text: string, i: number, digits = false): boolean {
   const c = text.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
   if (digits && c >= 48 && c <= 57) return true;
-  return c > 127 && /\p{L}/u.test(text[i]);
+  if (c <= 127 || c !== c) return false;
+  return (letterBlocks[c >> 8] ?? letterBlock(c >> 8))[c & 255] === 1;
 }
 
 /**

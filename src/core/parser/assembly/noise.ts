@@ -6,7 +6,7 @@ const DOMAIN_ENDING = /\.(?:com|org|net|io|co|de|uk|edu|gov|info|biz|me|app|dev|
 // Each pattern with a cheap test that says it can match at all (most texts have no link, price or emoji).
 // The price and free-entry tests (marked) are also asked at once, by PRICE_OR_FREE below.
 const NOISE: Array<[RegExp, (text: string) => boolean, "priceOrFree"?]> = [
-  [/(?:https?:\/\/|www\.)\S+/giu, (t) => t.includes("://") || /www\./i.test(t)],
+  [/(?:https?:\/\/|www\.)\S+/giu, (t) => t.includes("://") || (t.includes(".") && /www\./i.test(t))],
   [/\b[\w.+-]+@[\w-]+\.[\w.]+\b/gu, (t) => t.includes("@")],
   // Every match holds a dot and then a domain ending, compared as the pattern does (case folded, `u`).
   [/\b[\w-]+\.(?:com|org|net|io|co|de|uk|edu|gov|info|biz|me|app|dev|events?|ly)(?:\/\S*)?(?![\p{L}])/giu, (t) => t.includes(".") && DOMAIN_ENDING.test(t)],
