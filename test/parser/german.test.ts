@@ -91,3 +91,20 @@ describe("locale detection", () => {
     expect(only("Mittagessen morgen um 12:30", BERLIN_AUTO)).toMatchObject({ title: "Mittagessen", start: "2027-02-11T12:30:00+01:00" });
   });
 });
+
+describe("evening words are the locale's", () => {
+  // "Konzert" is a German evening word and not an English one: a bare 7:30 is the evening in German only.
+  // The same text read in the other locale just before must not change that (the answer is remembered
+  // per text, and was once remembered for whichever locale read the text first).
+  it("reads 'Konzert 7:30' as 19:30 in German, also right after an English reading of it", () => {
+    const text = "Konzert 7:30";
+    expect(only(text, { ...BERLIN, locale: "en" }).start).toBe("2027-02-11T07:30:00+01:00");
+    expect(only(text, BERLIN).start).toBe("2027-02-10T19:30:00+01:00");
+  });
+
+  it("reads 'Konzert 8:30' as 08:30 in English, also right after a German reading of it", () => {
+    const text = "Konzert 8:30";
+    expect(only(text, BERLIN).start).toBe("2027-02-10T20:30:00+01:00");
+    expect(only(text, { ...BERLIN, locale: "en" }).start).toBe("2027-02-11T08:30:00+01:00");
+  });
+});

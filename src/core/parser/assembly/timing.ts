@@ -71,16 +71,23 @@ function pick(ctx: ParsingContext, mentions: Mention[]): Picked {
   return p;
 }
 
-const eveningTexts = new Map<string, boolean>();
+/** Per locale, the answer of `speaksOfEvening` per text (each locale has its own evening words). */
+const eveningTexts = new Map<string, Map<string, boolean>>();
 
-/** True when the text speaks of the evening (dinner, drinks, party…); remembered per text, it is asked often. */
+/**
+ * True when the text speaks of the evening (dinner, drinks, party…) in the locale's words; remembered per
+ * locale and text, it is asked often. (Remembered per text alone, a text read in one locale first kept that
+ * answer when read in another.)
+ */
 function speaksOfEvening(ctx: ParsingContext, text: string): boolean {
-  let found = eveningTexts.get(text);
+  let known = eveningTexts.get(ctx.locale.code);
+  if (!known) eveningTexts.set(ctx.locale.code, (known = new Map()));
+  let found = known.get(text);
   if (found === undefined) {
     const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
     found = words.some((w) => ctx.locale.eveningWords.has(w)) || /happy\s+hour/i.test(text);
-    if (eveningTexts.size > 5_000) eveningTexts.clear();
-    eveningTexts.set(text, found);
+    if (known.size > 5_000) known.clear();
+    known.set(text, found);
   }
   return found;
 }
