@@ -25,11 +25,16 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The zone last found valid: every parse checks its zone, mostly the one checked before. */
+let lastValidZone = "";
+
 /** True when `zone` is an IANA name this runtime knows (`Etc/GMT+2` included). */
 export function isValidZone(zone: string): boolean {
+  if (zone === lastValidZone && zone.length > 0) return true;
   if (typeof zone !== "string" || zone.length === 0) return false;
   try {
     formatterFor(zone);
+    lastValidZone = zone;
     return true;
   } catch {
     return false;
