@@ -303,7 +303,7 @@ interface NeedleIndex {
   other: string[];
 }
 
-/** An extractor's `holdsLater` (or `digitsHoldLater`) strings indexed for the backward scan; null when it has none. */
+/** A set of `holdsLater` (or `digitsHoldLater`) strings indexed for the backward scan, as set number `id`. */
 function needleIndex(needles: readonly string[], id: number): NeedleIndex {
   const index: NeedleIndex = { id, ascii: new Array<string[] | undefined>(0x80).fill(undefined), other: [] };
   for (const needle of needles) {

@@ -69,9 +69,11 @@ function anyMarked(mask: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-function piecesOf(parts: Part[], mask: Uint8Array, base: number, firstMention: number): Piece[] {
+/** The unmarked stretches of the parts that hold more than what trimming removes, in text order. */
+function piecesOf(text: string, parts: Part[], mask: Uint8Array, base: number, firstMention: number): Piece[] {
   const pieces: Piece[] = [];
-  parts.forEach((part, index) => {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
     let boundary: Piece["boundary"] = part.sepBefore;
     let i = part.start;
     while (i < part.end) {
@@ -81,9 +83,9 @@ function piecesOf(parts: Part[], mask: Uint8Array, base: number, firstMention: n
       }
       const s = i;
       while (i < part.end && !mask[i - base]) i++;
-      if (i > s) pieces.push({ start: s, end: i, part: index, boundary, afterMention: s >= firstMention });
+      if (i > s && !trimsToEmpty(text, s, i)) pieces.push({ start: s, end: i, part: index, boundary, afterMention: s >= firstMention });
     }
-  });
+  }
   return pieces;
 }
 
@@ -258,14 +260,6 @@ function looksLikePlace(text: string): boolean {
   return /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || PLACE_NOUNS.test(text);
 }
 
-/** The pieces in the part holding the first date/time phrase or after it, then those before it (one array). */
-function byNearness(pieces: Piece[], firstPart: number): Piece[] {
-  const out: Piece[] = [];
-  for (const p of pieces) if (p.part >= firstPart) out.push(p);
-  for (const p of pieces) if (p.part < firstPart) out.push(p);
-  return out;
-}
-
 /** Title candidates: the part holding the first phrase, then the parts before it nearest first, then after it. */
 function titleOrder(pieces: Piece[], mentionPart: number): Piece[] {
   const out: Piece[] = [];
@@ -280,27 +274,32 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   const start = parts[0].start;
   const end = parts[parts.length - 1].end;
   const mask = buildMask(ctx, start, end, removed);
-  const pieces = piecesOf(parts, mask, start, firstMention).filter((p) => !trimsToEmpty(ctx.text, p.start, p.end));
+  const pieces = piecesOf(ctx.text, parts, mask, start, firstMention);
   let location: { start: number; end: number } | null = null;
   // The pieces read as the location (one to three, each added once): a list is cheaper than a set here.
   const locationPieces: Piece[] = [];
   let titleCut: { piece: Piece; end: number } | null = null;
 
   // 1. A marked location: in the item holding the date or time first, then after it, then before it.
-  const firstPart = parts.findIndex((p) => p.start <= firstMention && firstMention < Math.max(p.end, p.start + 1));
-  for (const piece of byNearness(pieces, firstPart)) {
-    if (parts[piece.part].aside) continue;
-    const text = ctx.text.slice(piece.start, piece.end);
-    const hit = findMarker(ctx, text);
-    if (!hit) continue;
+  let firstPart = -1;
+  for (let i = 0; i < parts.length && firstPart < 0; i++) if (parts[i].start <= firstMention && firstMention < Math.max(parts[i].end, parts[i].start + 1)) firstPart = i;
+  // Whether the piece holds a marked location (and then takes it).
+  const markedIn = (piece: Piece): boolean => {
+    if (parts[piece.part].aside) return false;
+    const hit = findMarker(ctx, ctx.text.slice(piece.start, piece.end));
+    if (!hit) return false;
     const locStart = piece.start + hit.at;
-    if (trimsToEmpty(ctx.text, locStart, piece.end)) continue;
+    if (trimsToEmpty(ctx.text, locStart, piece.end)) return false;
     location = { start: locStart, end: piece.end };
     locationPieces.push(piece);
     if (hit.markerAt > 0) titleCut = { piece, end: piece.start + hit.markerAt };
     extend(piece);
-    break;
-  }
+    return true;
+  };
+  // First the pieces in the part holding the first phrase or after it, then those before it.
+  let marked = false;
+  for (const p of pieces) if (p.part >= firstPart && (marked = markedIn(p))) break;
+  if (!marked) for (const p of pieces) if (p.part < firstPart && markedIn(p)) break;
   // 2. Otherwise a separate item after the date/time phrases.
   if (!location) {
     // An unmarked item reads as a place only when it looks like one: a name or a number first ("Hall B",
@@ -337,7 +336,11 @@ export function readTitleLocation(ctx: ParsingContext, parts: Part[], removed: M
   const order = titleOrder(titlePieces, mentionPart);
   let title = "";
   let titleSpan: [number, number] | null = null;
+  // The candidate is made from all title pieces of a part: a part already tried gives the same text again.
+  let triedPart = -1;
   for (const piece of order) {
+    if (piece.part === triedPart) continue;
+    triedPart = piece.part;
     const same = titlePieces.filter((p) => p.part === piece.part);
     const ranges = same.map((p): [number, number] => [p.start, titleCut?.piece === p ? titleCut.end : p.end]);
     const candidate = cleanTitle(ctx, ranges.map(([a, b]) => ctx.text.slice(a, b)).join(" "));
