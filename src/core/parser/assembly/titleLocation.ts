@@ -166,7 +166,9 @@ function cleanTitle(ctx: ParsingContext, raw: string): string {
     before = title;
     const space = title.lastIndexOf(" ");
     const last = space >= 0 ? title.slice(space + 1) : "";
-    if (last && isWordish(last) && (ctx.locale.connectors.has(last.toLowerCase()) || TRAILING_JOINERS.has(last.toLowerCase()))) title = trimEdges(title.slice(0, space));
+    const lastLower = last.toLowerCase();
+    // The set look-ups first: most last words are no connector, and then the pattern is not run.
+    if (last && (ctx.locale.connectors.has(lastLower) || TRAILING_JOINERS.has(lastLower)) && isWordish(last)) title = trimEdges(title.slice(0, space));
     const firstSpace = title.indexOf(" ");
     const first = firstSpace > 0 ? title.slice(0, firstSpace).toLowerCase() : "";
     if (first && LEADING_CONNECTORS.has(first)) title = trimEdges(title.slice(firstSpace + 1));
@@ -181,10 +183,14 @@ interface MarkerHit {
   markerAt: number;
 }
 
-/** Finds a location marker inside a piece: "at X", "@ X", "in X" (X capitalised or a number), "on X Street". */
-const markerPatterns = new Map<string, RegExp>();
+/**
+ * Finds a location marker inside a piece: "at X", "@ X", "in X" (X capitalised or a number), "on X Street";
+ * with a quick test that the piece holds "@" or one of the marker words before white space, which every
+ * match does (most pieces hold none, and the full pattern is not run on them).
+ */
+const markerPatterns = new Map<string, { pattern: RegExp; hint: RegExp }>();
 
-function markerPattern(ctx: ParsingContext): RegExp {
+function markerPattern(ctx: ParsingContext): { pattern: RegExp; hint: RegExp } {
   const cached = markerPatterns.get(ctx.locale.code);
   if (cached) return cached;
   const streets = [...ctx.locale.streetWords].map((w) => w.replace(/\./g, "\\.")).join("|");
@@ -194,16 +200,17 @@ function markerPattern(ctx: ParsingContext): RegExp {
     `(?:^|\\s)(?:(@)\\s*|(${plain.join("|")})\\s+(?!(?:least|most|all|once|home\\s+with|the\\s+latest|the\\s+earliest)\\b)|(${capital.join("|")})\\s+(?=[\\p{Lu}\\d])|(on)\\s+(?=(?:[\\p{Lu}\\d][\\p{L}\\d'.]*\\s+){1,4}(?:${streets})\\b))`,
     "iu",
   );
-  markerPatterns.set(ctx.locale.code, re);
-  return re;
+  // The words of the pattern's alternatives that begin with a word, each of which a space must follow.
+  const hint = new RegExp(`@|(?:^|\\s)(?:${[...plain, ...capital, "on"].join("|")})\\s`, "iu");
+  const made = { pattern: re, hint };
+  markerPatterns.set(ctx.locale.code, made);
+  return made;
 }
 
-const MARKER_HINT = /@|(?:^|\s)[a-z]{2,3}\s/i;
-
 function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
-  // Most pieces hold no short word followed by a space at all: skip the full pattern for them.
-  if (!MARKER_HINT.test(text)) return null;
-  const m = markerPattern(ctx).exec(text);
+  const { pattern, hint } = markerPattern(ctx);
+  if (!hint.test(text)) return null;
+  const m = pattern.exec(text);
   if (!m) return null;
   // "in" introduces a place, but not a manner or a time ("in person", "in advance", "in the morning").
   if (m[3] && /^i[nm]\s+(?:person|advance|total|time|case|progress|general|order|full|an?\s|the\s+(?:morning|afternoon|evening|meantime)|january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text.slice(m.index).trim())) return null;
