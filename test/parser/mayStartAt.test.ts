@@ -16,6 +16,7 @@ const PIECES = [
   "twenty", "five", "seven", "twelve", "thirty", "-", "–", "—", "and", "but", "through", "thru", "um", "gegen", "bis", "ab",
   "christmas", "eve", "new", "year's", "years", "york", "st.", "patrick's", "monday", "thursday", "of", "next", "this", "coming", "easter",
   "memorial", "labor", "black", "friday", "mother's", "heiligabend", "ostern", ",", ".", "the", "loft", "hours", "weeks",
+  "first", "fifth", "twenty-first", "28th", "2nd", "3rd", "123", "tues", "sat.", "sat", "wed,", "samstag", "dienstag", "erste", "month",
 ];
 
 describe("mayStartAt", () => {
@@ -44,7 +45,7 @@ describe("mayStartAt", () => {
     expect(checked).toBeGreaterThan(2000);
   });
 
-  it("turns down the usual places where times and holidays do not begin", () => {
+  it("turns down the usual places where times, holidays and weekday ordinals do not begin", () => {
     const en = configurationFor("en").extractors;
     const time = en.find((e) => e.name === "TimeExtractor")!;
     const range = en.find((e) => e.name === "TimeRangeExtractor")!;
@@ -75,5 +76,13 @@ describe("mayStartAt", () => {
     yes(holiday, "new years eve");
     yes(holiday, "next christmas");
     yes(holiday, "st. patrick's day");
+    const ordinal = en.find((e) => e.name === "OrdinalDayExtractor")!;
+    no(ordinal, "friday at 7");
+    no(ordinal, "monday 9am");
+    no(ordinal, "sun 123");
+    yes(ordinal, "saturday the 28th");
+    yes(ordinal, "tue., 19th");
+    yes(ordinal, "sunday first");
+    yes(ordinal, "the 5th");
   });
 });

@@ -10,9 +10,43 @@ import type { LocaleConstants } from "../locales/types.js";
 import { nextDayOfMonth } from "../resolve.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
-import { wordThen } from "../textScan.js";
+import { isJsSpace, skipSpace, wordEnd, wordThen } from "../textScan.js";
 
 const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till|and|of|for|monthly|every|each|starting|@|noon|midnight|in\s+the|between)(?![\p{L}])|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|[ap]\b)|\d{1,2}:\d\d)/iu;
+
+/**
+ * Whether an ordinal can begin at `i` (read on the lower-cased text): one or two digits followed by a
+ * suffix ("28th"), or followed by the end or a comma after white space ("Tuesday 19,"); or a letter that
+ * begins an ordinal word (`firstLetters`).
+ */
+function ordinalCanBeginAt(lower: string, i: number, firstLetters: string): boolean {
+  let end = i;
+  while (end < lower.length && end - i <= 2 && isDigitCode(lower.charCodeAt(end))) end++;
+  if (end === i) return i < lower.length && firstLetters.includes(lower[i]);
+  if (end - i > 2) return false;
+  for (const suffix of SUFFIXES) if (lower.startsWith(suffix, end)) return true;
+  const k = skipSpace(lower, end);
+  return k === lower.length || lower[k] === ",";
+}
+
+/**
+ * For a start at a weekday word: the word, perhaps "." and ",", white space, perhaps "the" and white space,
+ * then an ordinal, as the weekday form of the pattern reads it. A necessary condition (see `mayStartAt`).
+ */
+function ordinalAfterWeekday(lower: string, at: number, firstLetters: string): boolean {
+  let j = wordEnd(lower, at);
+  if (lower[j] === ".") j++;
+  if (lower[j] === ",") j++;
+  if (j >= lower.length || !isJsSpace(lower.charCodeAt(j))) return false;
+  const i = skipSpace(lower, j);
+  if (ordinalCanBeginAt(lower, i, firstLetters)) return true;
+  return lower.startsWith("the", i) && isJsSpace(lower.charCodeAt(i + 3)) && ordinalCanBeginAt(lower, skipSpace(lower, i + 3), firstLetters);
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** What may follow the digits of an ordinal ("5th"). */
+const SUFFIXES = ["st", "nd", "rd", "th"];
 
 export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
   const g = grammarFor(locale);
@@ -29,8 +63,15 @@ export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
     // Of the forms, only "20 of next month" begins with a digit, and it ends in "month".
     digitsHoldLater: ["month"],
     pattern,
-    // The forms that begin with "the" go on with an ordinal: "the 5th", "the first".
-    mayStartAt: (lower, at) => wordThen(lower, at, "the", afterThe),
+    // The forms that begin with "the" go on with an ordinal: "the 5th", "the first". The form that begins
+    // with a weekday goes on with white space and an ordinal, perhaps after "the" ("Saturday the 28th",
+    // "Tuesday 19th"): most weekdays are followed by something else ("Friday at 7", "Monday 9am").
+    mayStartAt: (lower, at) => {
+      const c = lower.charCodeAt(at);
+      if (c >= 48 && c <= 57) return true;
+      if (lower.startsWith("the", at)) return wordThen(lower, at, "the", afterThe);
+      return ordinalAfterWeekday(lower, at, afterThe);
+    },
     extract(ctx, m) {
       const dayText = m[2] ?? m[3] ?? m[4] ?? m[6];
       const day = readNumber(locale, dayText);
