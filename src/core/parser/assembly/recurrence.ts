@@ -1,12 +1,14 @@
 /** Turns recurrence mentions (and the days written beside them) into one rule, and finds its first occurrence. */
 import { addDays, addMonths, type CivilDate, compareDates, daysInMonth, formatDate, nthWeekdayOfMonth, weekdayOf } from "../../time/civil.js";
+import { copyRule } from "../extractors/mention.js";
 import { DAY_CODES } from "../extractors/weekdayList.js";
 import type { DateMention, RecurrenceMention, RecurrenceSpec } from "../types.js";
 
 /** Merges several recurrence mentions: concrete days win over bare frequency words ("Weekly … on Mondays"). */
 export function mergeRules(mentions: RecurrenceMention[]): RecurrenceSpec {
   const concrete = mentions.find((m) => !m.rule.open) ?? mentions[0];
-  const rule: RecurrenceSpec = { ...concrete.rule, byDay: concrete.rule.byDay ? [...concrete.rule.byDay] : undefined };
+  const rule = copyRule(concrete.rule);
+  rule.byDay = concrete.rule.byDay ? [...concrete.rule.byDay] : undefined;
   for (const other of mentions) {
     if (other === concrete) continue;
     if (other.rule.interval && !rule.interval) rule.interval = other.rule.interval;
@@ -18,7 +20,8 @@ export function mergeRules(mentions: RecurrenceMention[]): RecurrenceSpec {
 /** Fills an open rule ("every two weeks", "monthly", "every year") from the day written beside it. */
 export function closeRule(rule: RecurrenceSpec, day: DateMention | undefined): RecurrenceSpec {
   if (!rule.open || !day) return rule;
-  const closed: RecurrenceSpec = { ...rule, open: false };
+  const closed = copyRule(rule);
+  closed.open = false;
   if (rule.freq === "WEEKLY" && day.weekday !== undefined) closed.byDay = [DAY_CODES[day.weekday]];
   else if (rule.freq === "WEEKLY") closed.byDay = [DAY_CODES[weekdayOf(day.date)]];
   else if (rule.freq === "MONTHLY") closed.byMonthDay = day.dayOfMonth ?? day.date.d;

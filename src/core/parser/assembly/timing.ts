@@ -7,7 +7,7 @@ import { addDays, type CivilDate, compareDates, daysFromCivil, MS_PER_MINUTE } f
 import { epochToZoned, zonedToEpoch } from "../../time/zone.js";
 import { resolveRange, resolveTime, type ResolvedTime } from "../resolve.js";
 import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, RecurrenceSpec, TimeMention, ZoneMention } from "../types.js";
-import { copyMention, makeDate } from "../extractors/mention.js";
+import { copyMention, copyRule, makeDate } from "../extractors/mention.js";
 import { closeRule, firstOccurrence, formatRule, mergeRules } from "./recurrence.js";
 import { isAdjectival } from "./segment.js";
 
@@ -255,6 +255,20 @@ function applyDuration(timing: Timing, duration: DurationMention | undefined, no
   timing.endEpoch = timing.startEpoch + duration.minutes * MS_PER_MINUTE;
 }
 
+/** The rule as written out: a copy that is no longer open (see `copyRule`). */
+function closedCopy(rule: RecurrenceSpec): RecurrenceSpec {
+  const closed = copyRule(rule);
+  closed.open = false;
+  return closed;
+}
+
+/** A copy of the rule with a COUNT. */
+function withCount(rule: RecurrenceSpec, count: number): RecurrenceSpec {
+  const counted = copyRule(rule);
+  counted.count = count;
+  return counted;
+}
+
 function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (m: Mention | undefined) => void, groupText: string): Timing | null {
   for (const r of p.recurrences) note(r);
   timing.recurrenceMention = p.recurrences.find((r) => !r.rule.open) ?? p.recurrences[0];
@@ -295,7 +309,7 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
     note(p.duration);
     const perWeek = rule.freq === "WEEKLY" ? Math.max(1, rule.byDay?.length ?? 1) : 1;
     const amount = p.duration.amount;
-    rule = { ...rule, count: p.duration.unit === "times" ? amount : p.duration.unit === "week" && rule.freq === "WEEKLY" ? Math.round((amount * perWeek) / (rule.interval ?? 1)) : p.duration.unit === "month" && rule.freq === "MONTHLY" ? amount : rule.freq === "DAILY" && p.duration.unit === "week" ? amount * 7 : amount };
+    rule = withCount(rule, p.duration.unit === "times" ? amount : p.duration.unit === "week" && rule.freq === "WEEKLY" ? Math.round((amount * perWeek) / (rule.interval ?? 1)) : p.duration.unit === "month" && rule.freq === "MONTHLY" ? amount : rule.freq === "DAILY" && p.duration.unit === "week" ? amount * 7 : amount);
   }
   const startMinutes = mins?.start.minutes;
   const first = firstOccurrence(rule, from, (date) => startMinutes === undefined || instantOf(ctx, date, startMinutes, p.zone) >= ctx.reference);
@@ -311,7 +325,7 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
     timing.allDay = true;
     timing.startDate = first;
     timing.endDate = null;
-    timing.recurrence = formatRule({ ...rule, open: false }, until, true);
+    timing.recurrence = formatRule(closedCopy(rule), until, true);
     return timing;
   }
   timing.startEpoch = instantOf(ctx, first, startMinutes, p.zone);
@@ -321,7 +335,7 @@ function recurringTiming(ctx: ParsingContext, p: Picked, timing: Timing, note: (
     timing.endEpoch = instantOf(ctx, first, endMinutes, p.zone);
   }
   applyDuration(timing, p.duration?.unit === "minute" ? p.duration : undefined, note);
-  timing.recurrence = formatRule({ ...rule, open: false }, until, false);
+  timing.recurrence = formatRule(closedCopy(rule), until, false);
   return timing;
 }
 
