@@ -163,6 +163,12 @@ interface Dispatch {
   caseless: Array<RegExp | null>;
   /** Per extractor, whether its pattern's captures all lie inside its match (none in a lookaround). */
   capturesInside: boolean[];
+  /**
+   * Per extractor, its `extract` and `mayStartAt` methods, read once here: extractors come in several object
+   * shapes, and reading the methods off them on every parse was a megamorphic look-up each time.
+   */
+  extract: ReadonlyArray<Extractor["extract"]>;
+  mayStartAt: ReadonlyArray<Extractor["mayStartAt"]>;
   /** Per extractor, its `holdsLater` strings indexed for `lastOccurrence` (null when it has none). */
   holdsLater: ReadonlyArray<NeedleIndex | null>;
   /** Per extractor, its `digitsHoldLater` strings, as above. */
@@ -183,6 +189,8 @@ function dispatchFor(config: Configuration): Dispatch {
     sticky: config.extractors.map((e) => stickyVersion(e.pattern)),
     caseless: config.extractors.map((e) => caselessVersion(e.pattern)),
     capturesInside: config.extractors.map((e) => !capturesInLookaround(e.pattern.source)),
+    extract: config.extractors.map((e) => e.extract),
+    mayStartAt: config.extractors.map((e) => e.mayStartAt),
     holdsLater: [],
     digitsHoldLater: [],
     needleSets: 0,
@@ -389,7 +397,8 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
     let digitLimit = quick && digitsHoldLater !== null ? NOT_YET : text.length;
     // `mayStartAt` reads `lower` at the start, so only where it lines up with the text and compares as the
     // pattern does (not with a long s, which a folding pattern reads as "s").
-    const mayStartAt = twinExact ? extractor.mayStartAt : undefined;
+    const mayStartAt = twinExact ? d.mayStartAt[e] : undefined;
+    const extract = d.extract[e];
     const before = mentions.length;
     const began = ctx.debug && ctx.stopwatch ? ctx.stopwatch() : 0;
     let floor = 0;
@@ -422,7 +431,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
       }
       if (!match || match[0].length === 0) continue;
       floor = at[k] + match[0].length;
-      const mention = extractor.extract(ctx, match);
+      const mention = extract.call(extractor, ctx, match);
       if (mention) mentions.push(mention);
     }
     if (ctx.debug && mentions.length > before) {

@@ -6,7 +6,7 @@
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
-import { makeRecurrence, newRule, spanOf } from "./mention.js";
+import { copyRule, makeRecurrence, newRule, spanOf } from "./mention.js";
 
 const WORDS: Record<string, RecurrenceSpec> = {
   daily: { freq: "DAILY" },
@@ -27,7 +27,7 @@ const WORDS: Record<string, RecurrenceSpec> = {
 
 export function frequencyWordExtractor(_locale: LocaleConstants, words: Record<string, RecurrenceSpec> = WORDS): Extractor {
   // The table's rules in the one shape rules have (see `newRule`), made once.
-  const rules = new Map(Object.entries(words).map(([word, rule]): [string, RecurrenceSpec] => [word, { ...newRule(rule.freq), ...rule }]));
+  const rules = new Map(Object.entries(words).map(([word, rule]): [string, RecurrenceSpec] => [word, newRule(rule.freq, rule)]));
   const keys = Object.keys(words).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+"));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:on\\s+)?(${keys.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   return {
@@ -40,7 +40,9 @@ export function frequencyWordExtractor(_locale: LocaleConstants, words: Record<s
       if (!rule) return null;
       const after = ctx.text.slice(m.index + m[0].length);
       const adjectival = /^\s+(?!at\b|on\b|from\b|in\b|for\b|until\b|starting\b|every\b|and\b|the\b|@)[\p{L}\d]/u.test(after);
-      return makeRecurrence("FrequencyWordExtractor", spanOf(m), 0.85, { ...rule, byDay: rule.byDay ? [...rule.byDay] : undefined }, adjectival);
+      const copy = copyRule(rule);
+      copy.byDay = rule.byDay ? [...rule.byDay] : undefined;
+      return makeRecurrence("FrequencyWordExtractor", spanOf(m), 0.85, copy, adjectival);
     },
   };
 }
