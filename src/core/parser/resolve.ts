@@ -17,7 +17,7 @@ export function nextDayOfMonth(today: CivilDate, day: number): CivilDate | null 
   for (let i = 0; i < 14; i++) {
     const first = addMonths({ y: today.y, m: today.m, d: 1 }, i);
     if (day > daysInMonth(first.y, first.m)) continue;
-    const date = { ...first, d: day };
+    const date = { y: first.y, m: first.m, d: day };
     if (compareDates(date, today) >= 0) return date;
   }
   return null;
@@ -38,7 +38,7 @@ export function weekdayOfWeek(today: CivilDate, weekday: number, weeksAhead: num
 export function alignWeekday(date: CivilDate, weekday: number | undefined, yearGiven: boolean): CivilDate {
   if (weekday === undefined || yearGiven || weekdayOf(date) === weekday) return date;
   for (let k = 1; k <= 11; k++) {
-    const candidate = { ...date, y: date.y + k };
+    const candidate = { y: date.y + k, m: date.m, d: date.d };
     if (isValidDate(candidate.y, candidate.m, candidate.d) && weekdayOf(candidate) === weekday) return candidate;
   }
   return date;

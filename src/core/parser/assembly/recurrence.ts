@@ -81,7 +81,7 @@ export function firstOccurrence(rule: RecurrenceSpec, from: CivilDate, accept: (
       const first = addMonths({ y: from.y, m: from.m, d: 1 }, i);
       if (rule.byMonth && first.m !== rule.byMonth) continue;
       if (rule.byMonthDay > daysInMonth(first.y, first.m)) continue;
-      const date = { ...first, d: rule.byMonthDay };
+      const date = { y: first.y, m: first.m, d: rule.byMonthDay };
       if (compareDates(date, from) >= 0 && accept(date)) return date;
     }
     return null;

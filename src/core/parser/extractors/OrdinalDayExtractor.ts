@@ -81,14 +81,14 @@ export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
         const offset = monthWord === "this" ? 0 : 1;
         const first = addMonths({ y: ctx.today.y, m: ctx.today.m, d: 1 }, offset);
         if (!isValidDate(first.y, first.m, day)) return null;
-        return dateMention("OrdinalDayExtractor", m, 0.9, { date: { ...first, d: day }, explicit: true, dayOfMonth: day });
+        return dateMention("OrdinalDayExtractor", m, 0.9, { date: { y: first.y, m: first.m, d: day }, explicit: true, dayOfMonth: day });
       }
       if (!m[1] && !FOLLOWERS.test(ctx.text.slice(m.index + m[0].length))) return null;
       const weekday = m[1] ? lookup(locale.weekdays, m[1]) ?? undefined : undefined;
       let date: CivilDate | null = nextDayOfMonth(ctx.today, day);
       // "Saturday the 28th": the next 28th that falls on a Saturday.
       for (let i = 0; date && weekday !== undefined && weekdayOf(date) !== weekday && i < 24; i++) {
-        date = nextDayOfMonth(addMonths({ ...date, d: 1 }, 1), day);
+        date = nextDayOfMonth(addMonths({ y: date.y, m: date.m, d: 1 }, 1), day);
       }
       if (!date) return null;
       return dateMention("OrdinalDayExtractor", m, weekday !== undefined ? 0.9 : 0.8, { date, explicit: weekday !== undefined, dayOfMonth: day, weekday });

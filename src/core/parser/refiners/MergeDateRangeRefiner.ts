@@ -23,7 +23,7 @@ export function mergeDateRangeRefiner(): Refiner {
         if (a.kind === "date" && b?.kind === "date" && a.explicit && b.explicit && !a.endDate && !b.endDate && !a.time && !b.time && JOIN.test(ctx.text.slice(a.end, b.start))) {
           const end = b.date;
           let start = a.date;
-          if (compareDates(end, start) < 0 && a.source !== "IsoDateExtractor") start = { ...start, y: start.y - 1 };
+          if (compareDates(end, start) < 0 && a.source !== "IsoDateExtractor") start = { y: start.y - 1, m: start.m, d: start.d };
           if (compareDates(end, start) >= 0 && compareDates(end, addDays(start, 366)) < 0) {
             const merged: DateMention = copyMention(a, { date: start, endDate: addDays(end, 1), end: b.end, text: ctx.text.slice(a.start, b.end), source: "MergeDateRangeRefiner" });
             out.push(merged);
