@@ -3,7 +3,8 @@
  * `isLetterAt` as `/\p{L}/u` on that one code unit, `isJsSpace` as `/\s/`.
  */
 import { describe, expect, it } from "vitest";
-import { isJsSpace, isLetterAt, previousWord, wordEnd } from "../../src/core/parser/textScan.js";
+import { isJsSpace, isLetterAt, lastIndexOfAt, previousWord, wordEnd } from "../../src/core/parser/textScan.js";
+import { seededRandom } from "./helpers.js";
 
 describe("isLetterAt", () => {
   it("says letter exactly where /\\p{L}/u does, for all 65,536 code units", () => {
@@ -46,5 +47,18 @@ describe("word scans", () => {
     expect(wordEnd(text, 10)).toBe(14);
     expect(previousWord(text, 15)).toEqual([10, 14]);
     expect(previousWord(text, 18)).toEqual([15, 17]);
+  });
+});
+
+describe("lastIndexOfAt", () => {
+  it("answers as String.prototype.lastIndexOf(needle, from) for from >= 0, on random texts", () => {
+    const next = seededRandom(4);
+    const alphabet = ["a", "b", " ", "ab", "ba", "é", "😀"];
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      const needle = Array.from({ length: Math.floor(next() * 3) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      const from = Math.floor(next() * (text.length + 3));
+      expect(lastIndexOfAt(text, needle, from), `${JSON.stringify(needle)} in ${JSON.stringify(text)} from ${from}`).toBe(text.lastIndexOf(needle, from));
+    }
   });
 });

@@ -96,7 +96,8 @@ export function inOriginal(match: RegExpExecArray, text: string): boolean {
   const whole = match[0];
   for (let i = 1; i < match.length; i++) {
     const part = match[i];
-    if (part !== undefined && part.length > 0 && whole.indexOf(part) !== whole.lastIndexOf(part)) return false;
+    // A second occurrence after the first (`lastIndexOf` would say the same, in a runtime call).
+    if (part !== undefined && part.length > 0 && whole.indexOf(part, whole.indexOf(part) + 1) !== -1) return false;
   }
   const start = match.index;
   for (let i = 1; i < match.length; i++) {

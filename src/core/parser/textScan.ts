@@ -76,3 +76,17 @@ export function previousWord(text: string, end: number, floor = 0): [number, num
   while (i > floor && isLetterAt(text, i - 1)) i--;
   return i < wordEnd ? [i, wordEnd] : null;
 }
+
+/**
+ * Where `needle` last begins in `text` at or before `from` (-1 if nowhere): `text.lastIndexOf(needle, from)`
+ * for a non-negative `from`, as a loop. V8 runs `lastIndexOf` in a runtime call, which costs more than the
+ * short searches of titles and matches.
+ */
+export function lastIndexOfAt(text: string, needle: string, from: number): number {
+  if (needle.length === 0) return Math.min(from, text.length);
+  const first = needle.charCodeAt(0);
+  for (let i = Math.min(from, text.length - needle.length); i >= 0; i--) {
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}

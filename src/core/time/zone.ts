@@ -55,30 +55,49 @@ function readOffset(epochMs: number, zone: string): number {
 // the same at the first and the last second of a UTC hour, it holds for the whole hour, and that hour's
 // offset is cached (one small-integer key per zone and hour). An hour holding a transition is marked NaN
 // and read exactly every time. `formatToParts` dominates the cost of a parse without this.
-const offsetCache = new Map<string, Map<number, number>>();
+/** A zone's cached hours: all of them in a map, and the last few in a small table read before the map. */
+interface ZoneHours {
+  all: Map<number, number>;
+  /** Slot `hour & 63` holds that hour (NaN when empty) and its offset. */
+  recentHours: Float64Array;
+  recentOffsets: Float64Array;
+}
+
+const offsetCache = new Map<string, ZoneHours>();
 
 // The zone asked last and its hours: a parse asks about one zone a dozen times, and comparing the name with
 // the last one (the same string, mostly) skips hashing it for the outer map.
 let lastZone = "";
-let lastHours: Map<number, number> = new Map();
+let lastHours: ZoneHours = zoneHours();
+
+function zoneHours(): ZoneHours {
+  return { all: new Map(), recentHours: new Float64Array(64).fill(Number.NaN), recentOffsets: new Float64Array(64) };
+}
 
 /** Offset east of UTC, in minutes, of `zone` at the instant `epochMs`. */
 export function offsetAt(epochMs: number, zone: string): number {
-  let perZone: Map<number, number> | undefined;
-  if (zone === lastZone) perZone = lastHours;
+  let hours: ZoneHours | undefined;
+  if (zone === lastZone) hours = lastHours;
   else {
-    perZone = offsetCache.get(zone);
-    if (!perZone) offsetCache.set(zone, (perZone = new Map()));
+    hours = offsetCache.get(zone);
+    if (!hours) offsetCache.set(zone, (hours = zoneHours()));
     lastZone = zone;
-    lastHours = perZone;
+    lastHours = hours;
   }
   const hour = Math.floor(epochMs / MS_PER_HOUR);
-  let offset = perZone.get(hour);
-  if (offset === undefined) {
-    const first = readOffset(hour * MS_PER_HOUR, zone);
-    offset = first === readOffset((hour + 1) * MS_PER_HOUR - 1000, zone) ? first : Number.NaN;
-    if (perZone.size > 20_000) perZone.clear();
-    perZone.set(hour, offset);
+  const slot = hour & 63;
+  let offset: number | undefined;
+  if (hours.recentHours[slot] === hour) offset = hours.recentOffsets[slot];
+  else {
+    offset = hours.all.get(hour);
+    if (offset === undefined) {
+      const first = readOffset(hour * MS_PER_HOUR, zone);
+      offset = first === readOffset((hour + 1) * MS_PER_HOUR - 1000, zone) ? first : Number.NaN;
+      if (hours.all.size > 20_000) hours.all.clear();
+      hours.all.set(hour, offset);
+    }
+    hours.recentHours[slot] = hour;
+    hours.recentOffsets[slot] = offset;
   }
   return Number.isNaN(offset) ? readOffset(epochMs, zone) : offset;
 }

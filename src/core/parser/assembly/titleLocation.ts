@@ -5,7 +5,7 @@
  * the title is the remaining words of the item that holds the date, or of the item before it.
  */
 import type { Mention, ParsingContext } from "../types.js";
-import { isJsSpace, previousWord } from "../textScan.js";
+import { isJsSpace, lastIndexOfAt, previousWord } from "../textScan.js";
 import { noiseRanges } from "./noise.js";
 import { trimEdges, trimsToEmpty } from "./trimEdges.js";
 import type { Part, Separator } from "./segment.js";
@@ -164,7 +164,7 @@ function cleanTitle(ctx: ParsingContext, raw: string): string {
   // pass that changes nothing would change nothing again.
   for (let k = 0, before = ""; k < 3 && title !== before; k++) {
     before = title;
-    const space = title.lastIndexOf(" ");
+    const space = lastIndexOfAt(title, " ", title.length);
     const last = space >= 0 ? title.slice(space + 1) : "";
     const lastLower = last.toLowerCase();
     // The set look-ups first: most last words are no connector, and then the pattern is not run.
@@ -225,7 +225,7 @@ function findMarker(ctx: ParsingContext, text: string): MarkerHit | null {
 function spanOfWords(text: string, ranges: Array<[number, number]>, phrase: string): [number, number] {
   const firstSpace = phrase.indexOf(" ");
   const first = firstSpace < 0 ? phrase : phrase.slice(0, firstSpace);
-  const last = phrase.slice(phrase.lastIndexOf(" ") + 1);
+  const last = phrase.slice(lastIndexOfAt(phrase, " ", phrase.length) + 1);
   // Searched in the text within each range's bounds (no slice per range): an occurrence counts when it lies
   // wholly inside the range, as in a search of the range's own text.
   let start = ranges[0][0];
@@ -240,7 +240,7 @@ function spanOfWords(text: string, ranges: Array<[number, number]>, phrase: stri
   for (let i = ranges.length - 1; i >= 0; i--) {
     const [a, b] = ranges[i];
     const from = Math.max(a, i === 0 ? start : a);
-    const at = b - from >= last.length ? text.lastIndexOf(last, b - last.length) : -1;
+    const at = b - from >= last.length ? lastIndexOfAt(text, last, b - last.length) : -1;
     if (at >= from) {
       end = at + last.length;
       break;
