@@ -4,6 +4,7 @@
  * event when it brings a day or a time the current event already has.
  */
 import { insertionSort } from "../insertionSort.js";
+import { isLeadWord } from "../leadWords.js";
 import type { Mention, ParsingContext } from "../types.js";
 
 export type Separator = "start" | "hard" | "soft" | "line";
@@ -152,7 +153,7 @@ function readAdjectival(ctx: ParsingContext, m: Mention): boolean {
   const after = NEXT_WORD.exec(ctx.text);
   if (!after) return false;
   const word = after[1].toLowerCase();
-  if (ctx.locale.connectors.has(word) || ctx.locale.untilWords.has(word) || ctx.locale.startingWords.has(word)) return false;
+  if (isLeadWord(ctx.locale, word)) return false;
   if (/^(and|or|at|night|morning|evening|afternoon|noon|midnight|next|this|week|the|am|pm|a|p|o'clock)$/.test(word)) return false;
   if (ctx.locale.months[word] !== undefined || ctx.locale.weekdays[word] !== undefined) return false;
   return true;

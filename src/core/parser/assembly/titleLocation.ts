@@ -4,6 +4,7 @@
  * a name, "on" before a street) or is a separate item after the date ("… | Copacabana, 268 W 47th St |");
  * the title is the remaining words of the item that holds the date, or of the item before it.
  */
+import { isLeadWord } from "../leadWords.js";
 import type { Mention, ParsingContext } from "../types.js";
 import { isJsSpace, lastIndexOfAt, previousWord } from "../textScan.js";
 import { noiseRanges } from "./noise.js";
@@ -48,7 +49,7 @@ function buildMask(ctx: ParsingContext, start: number, end: number, removed: Men
       const w = previousWord(ctx.text, cursor, start);
       if (!w || (w[0] > start && !isJsSpace(ctx.text.charCodeAt(w[0] - 1)))) break;
       const word = ctx.text.slice(w[0], w[1]).toLowerCase();
-      if (!ctx.locale.connectors.has(word) && !ctx.locale.untilWords.has(word) && !ctx.locale.startingWords.has(word)) break;
+      if (!isLeadWord(ctx.locale, word)) break;
       mark(mask, start, end, w[0], cursor);
       cursor = w[0];
     }

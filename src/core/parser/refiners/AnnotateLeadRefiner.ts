@@ -2,6 +2,7 @@
  * Records the connector word right before each mention ("at", "on", "until", "starting"): the assembler
  * uses it to tell a recurrence's end from its start and drops it from the title with the mention.
  */
+import { isLeadWord } from "../leadWords.js";
 import { previousWord } from "../textScan.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Refiner } from "../types.js";
@@ -38,8 +39,7 @@ export function annotateLeadRefiner(): Refiner {
           const pair = `${ctx.text.slice(before[0], before[1]).toLowerCase()} ${lead}`;
           if (ctx.locale.startingWords.has(pair) || ctx.locale.untilWords.has(pair)) [lead, leadStart] = [pair, before[0]];
         }
-        const { connectors, untilWords, startingWords } = ctx.locale;
-        if (!connectors.has(lead) && !untilWords.has(lead) && !startingWords.has(lead)) return m;
+        if (!isLeadWord(ctx.locale, lead)) return m;
         return copyMention(m, { lead, leadStart });
       });
     },

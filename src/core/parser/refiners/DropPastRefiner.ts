@@ -20,6 +20,18 @@ function mayBePast(ctx: ParsingContext): boolean {
   return hint.test(ctx.text);
 }
 
+const LAST_TIME = /^\s*last\s+time\b/i;
+
+/**
+ * Whether a text told in the past tense drops this mention: a day without month and day written, a time
+ * without a meridiem or a 24-hour clock, or a time followed by "last time".
+ */
+function mayTellThePast(ctx: ParsingContext, m: Mention): boolean {
+  if (m.kind === "date") return !m.explicit;
+  if (m.kind !== "time") return false;
+  return (!m.time.meridiem && !m.time.is24h) || LAST_TIME.test(ctx.text.slice(m.end));
+}
+
 export function dropPastRefiner(): Refiner {
   return {
     name: "DropPastRefiner",
@@ -35,15 +47,16 @@ export function dropPastRefiner(): Refiner {
       }
       // A date with a year that is already over ("born on July 4th, 1990").
       for (const m of mentions) {
-        if (m.kind === "date" && !past?.has(m) && /\b(?:19|20)\d{2}\b/.test(m.text) && compareDates(m.endDate ?? m.date, ctx.today) < 0) (past ??= new Set()).add(m);
+        if (m.kind === "date" && !past?.has(m) && (m.text.includes("19") || m.text.includes("20")) && /\b(?:19|20)\d{2}\b/.test(m.text) && compareDates(m.endDate ?? m.date, ctx.today) < 0) (past ??= new Set()).add(m);
       }
       // A text told in the past tense ("The meeting on Monday went well", "We met at 5 last time"): its
       // weekdays and bare times are what happened, unless it speaks of a change or of what is to come.
-      const words = mayBePast(ctx) ? ctx.text.toLowerCase().split(/[^\p{L}']+/u) : [];
+      // Only mentions of those kinds can be dropped so: without any, the text is not read for its tense.
+      const words = mentions.some((m) => mayTellThePast(ctx, m)) && mayBePast(ctx) ? ctx.text.toLowerCase().split(/[^\p{L}']+/u) : [];
       if (words.some((w) => ctx.locale.pastVerbs.has(w)) && !words.some((w) => ctx.locale.changeWords.has(w) || w.endsWith("'ll"))) {
         for (const m of mentions) {
           if ((m.kind === "date" && !m.explicit) || (m.kind === "time" && !m.time.meridiem && !m.time.is24h)) (past ??= new Set()).add(m);
-          if (m.kind === "time" && /^\s*last\s+time\b/i.test(ctx.text.slice(m.end))) (past ??= new Set()).add(m);
+          if (m.kind === "time" && LAST_TIME.test(ctx.text.slice(m.end))) (past ??= new Set()).add(m);
         }
       }
       if (past === undefined) return mentions;
