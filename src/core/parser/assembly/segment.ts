@@ -57,6 +57,9 @@ const OPENS_SEPARATOR = (() => {
   return table;
 })();
 
+/** What may follow a space that begins a separator (" - ", " – ", " — ", " // "). */
+const opensSpacedSeparator = (c: number): boolean => c === 45 /* - */ || c === 0x2013 || c === 0x2014 || c === 47 /* / */;
+
 /** The mentions of some parts, in part order (a plain loop: `flatMap` is markedly slower on such small arrays). */
 export function mentionsOf(parts: readonly Part[]): Mention[] {
   const out: Mention[] = [];
@@ -77,8 +80,9 @@ export function splitParts(ctx: ParsingContext, mentions: Mention[]): Part[] {
     while (mentionIndex < sorted.length && sorted[mentionIndex].end <= i) mentionIndex++;
     const inside = mentionIndex < sorted.length && sorted[mentionIndex].start <= i;
     const code = text.charCodeAt(i);
-    // Most characters cannot begin a separator: they skip the call (separatorAt would return null for them).
-    const found = inside || (code < 0x80 && !OPENS_SEPARATOR[code]) ? null : separatorAt(text, i);
+    // Most characters cannot begin a separator: they skip the call (separatorAt would return null for them),
+    // and so does a space that no dash or slash follows.
+    const found = inside || (code < 0x80 && !OPENS_SEPARATOR[code]) || (code === 32 && !opensSpacedSeparator(text.charCodeAt(i + 1))) ? null : separatorAt(text, i);
     if (!found) {
       i++;
       continue;
