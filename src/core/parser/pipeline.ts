@@ -247,6 +247,8 @@ interface Starts {
   can: number[];
   /** Extractors the text triggers. */
   active: number;
+  /** Extractors that some place of the text can start (the union of `can`). */
+  startable: number;
 }
 
 /**
@@ -291,7 +293,9 @@ function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatc
     }
   }
   for (const [bit, chars] of d.triggerChars) if (!(active & bit)) for (const ch of chars) if (text.includes(ch)) active |= bit;
-  return { at, can, active };
+  let startable = 0;
+  for (const bits of can) startable |= bits;
+  return { at, can, active, startable };
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
@@ -308,17 +312,21 @@ interface NeedleIndex {
   id: number;
   /** Per ASCII code unit, the needles that begin with it (undefined where none does). */
   ascii: Array<string[] | undefined>;
+  /** Per ASCII code unit, 1 where some needle begins with it: the scan's quick test for most code units. */
+  startsAscii: Uint8Array;
   /** Needles that begin with any other code unit ("–", "—"). */
   other: string[];
 }
 
 /** A set of `holdsLater` (or `digitsHoldLater`) strings indexed for the backward scan, as set number `id`. */
 function needleIndex(needles: readonly string[], id: number): NeedleIndex {
-  const index: NeedleIndex = { id, ascii: new Array<string[] | undefined>(0x80).fill(undefined), other: [] };
+  const index: NeedleIndex = { id, ascii: new Array<string[] | undefined>(0x80).fill(undefined), startsAscii: new Uint8Array(0x80), other: [] };
   for (const needle of needles) {
     const first = needle.charCodeAt(0);
-    if (first < 0x80) (index.ascii[first] ??= []).push(needle);
-    else index.other.push(needle);
+    if (first < 0x80) {
+      (index.ascii[first] ??= []).push(needle);
+      index.startsAscii[first] = 1;
+    } else index.other.push(needle);
   }
   return index;
 }
@@ -340,9 +348,8 @@ function lastOccurrence(lower: string, needles: NeedleIndex): number {
   for (let i = lower.length - 1; i >= 0; i--) {
     const c = lower.charCodeAt(i);
     if (c < 0x80) {
-      const bucket = needles.ascii[c];
-      if (bucket === undefined) continue;
-      for (const needle of bucket) if (restMatches(lower, i, needle)) return i;
+      if (needles.startsAscii[c] === 0) continue;
+      for (const needle of needles.ascii[c]!) if (restMatches(lower, i, needle)) return i;
     } else if (needles.other.length > 0) {
       for (const needle of needles.other) if (needle.charCodeAt(0) === c && restMatches(lower, i, needle)) return i;
     }
@@ -361,7 +368,7 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   // Lower-casing can change a string's length (rare letters): then the first test is skipped.
   const sameLength = lower.length === text.length;
   const d = dispatchFor(config);
-  const { at, can, active } = scanStarts(text, lower, sameLength, d);
+  const { at, can, active, startable } = scanStarts(text, lower, sameLength, d);
   const ascii = sameLength && ASCII_ONLY.test(text);
   // A case-insensitive pattern (which holds no cased class) and its caseless twin on the lower-cased text
   // take the same path and match the same spans wherever lower-casing a character gives what the pattern's
@@ -384,7 +391,8 @@ export function extractMentions(ctx: ParsingContext, config: Configuration): Men
   };
   for (let e = 0; e < config.extractors.length; e++) {
     const bit = 1 << e;
-    if (!(active & bit)) continue;
+    // Not triggered, or no place can start it: then it has nothing to try (and no limits are worked out).
+    if (!(active & startable & bit)) continue;
     const extractor = config.extractors[e];
     const pattern = d.sticky[e];
     const quick = sameLength ? d.caseless[e] : null;
