@@ -26,8 +26,9 @@ const WORDS: Record<string, RecurrenceSpec> = {
 };
 
 export function frequencyWordExtractor(_locale: LocaleConstants, words: Record<string, RecurrenceSpec> = WORDS): Extractor {
-  // The table's rules in the one shape rules have (see `newRule`), made once.
-  const rules = new Map(Object.entries(words).map(([word, rule]): [string, RecurrenceSpec] => [word, newRule(rule.freq, rule)]));
+  // The table's rules in the one shape rules have (see `newRule`), made once (`Object.assign` stores the
+  // table's fields into it without a field look-up site of ours seeing the table's shapes).
+  const rules = new Map(Object.entries(words).map(([word, rule]): [string, RecurrenceSpec] => [word, Object.assign(newRule(rule.freq), rule)]));
   const keys = Object.keys(words).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+"));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:on\\s+)?(${keys.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   return {

@@ -32,19 +32,27 @@ export function monthlyRecurrenceExtractor(locale: LocaleConstants): Extractor {
         const n = /last/i.test(m[1]) ? (/second/i.test(m[1]) ? -2 : -1) : readNumber(locale, m[1]);
         const weekday = lookup(locale.weekdays, m[2]);
         if (n === null || weekday === null || n > 5 || n === 0) return null;
-        return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, newRule("MONTHLY", { byDay: [`${n}${DAY_CODES[weekday]}`] }));
+        const rule = newRule("MONTHLY");
+        rule.byDay = [`${n}${DAY_CODES[weekday]}`];
+        return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, rule);
       }
       if (m[5]) {
         const month = lookup(locale.months, m[5]);
         const day = readNumber(locale, m[6]);
         if (month === null || day === null || day < 1 || day > 31) return null;
-        return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, newRule("YEARLY", { byMonth: month, byMonthDay: day }));
+        const rule = newRule("YEARLY");
+        rule.byMonth = month;
+        rule.byMonthDay = day;
+        return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, rule);
       }
       const dayTexts = m[3] ? m[3].split(/\s*(?:,|and|&)\s*(?:the\s+)?/i) : [m[4]];
       const days = dayTexts.map((t) => readNumber(locale, t.trim()));
       if (days.some((d) => d === null || d < 1 || d > 31)) return null;
       const sorted = [...new Set(days as number[])].sort((a, b) => a - b);
-      return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, newRule("MONTHLY", { byMonthDay: sorted[0], byMonthDays: sorted.length > 1 ? sorted : undefined }));
+      const rule = newRule("MONTHLY");
+      rule.byMonthDay = sorted[0];
+      rule.byMonthDays = sorted.length > 1 ? sorted : undefined;
+      return makeRecurrence("MonthlyRecurrenceExtractor", spanOf(m), 0.95, rule);
     },
   };
 }

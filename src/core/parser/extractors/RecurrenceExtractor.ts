@@ -7,7 +7,7 @@ import { grammarFor, lookup, readNumber } from "../grammar.js";
 import { startsFor, triggerFor, weekdayWords, wordsOfSource } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
 import type { Extractor, RecurrenceSpec } from "../types.js";
-import { makeRecurrence, newRule, spanOf } from "./mention.js";
+import { makeRecurrence, newRule, openRule, spanOf, weeklyOn } from "./mention.js";
 import { DAY_CODES, weekdayCodes, weekdayListSource } from "./weekdayList.js";
 
 const WORKWEEK = ["MO", "TU", "WE", "TH", "FR"];
@@ -42,12 +42,12 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
       const unit = m[2]?.toLowerCase();
       if (unit) {
         if (unit.startsWith("day")) {
-          rule = m[3] ? newRule("WEEKLY", { byDay: DAY_CODES.filter((c) => !weekdayCodes(locale, m[3]).includes(c)).sort(mondayFirst) }) : newRule("DAILY");
-        } else if (unit.startsWith("week")) rule = newRule("WEEKLY", { open: true });
-        else if (unit.startsWith("month")) rule = newRule("MONTHLY", { open: true });
-        else rule = newRule("YEARLY", { open: true });
+          rule = m[3] ? weeklyOn(DAY_CODES.filter((c) => !weekdayCodes(locale, m[3]).includes(c)).sort(mondayFirst)) : newRule("DAILY");
+        } else if (unit.startsWith("week")) rule = openRule("WEEKLY");
+        else if (unit.startsWith("month")) rule = openRule("MONTHLY");
+        else rule = openRule("YEARLY");
       } else if (m[4]) {
-        rule = /end/i.test(m[4]) ? newRule("WEEKLY", { byDay: ["SA", "SU"] }) : newRule("WEEKLY", { byDay: WORKWEEK });
+        rule = /end/i.test(m[4]) ? weeklyOn(["SA", "SU"]) : weeklyOn(WORKWEEK);
       } else if (m[8]) {
         // "Mon-Fri": every day from the first to the second, wrapping over the weekend ("Fri-Mon").
         const from = lookup(locale.weekdays, m[8]);
@@ -58,14 +58,14 @@ export function recurrenceExtractor(locale: LocaleConstants): Extractor {
           days.push(DAY_CODES[d]);
           if (d === to) break;
         }
-        rule = newRule("WEEKLY", { byDay: days.sort(mondayFirst) });
+        rule = weeklyOn(days.sort(mondayFirst));
       } else {
         const listText = m[5] ?? m[6] ?? m[7];
         const codes = weekdayCodes(locale, listText);
         if (codes.length === 0) return null;
         // "Tue/Thu" and plural lists need real weekday words; lower-case "sun"/"sat" alone are not enough.
         if (!m[5] && codes.length === 1 && m[6] && /^(suns|sats|mons|tues|weds|thurs|fris)$/i.test(m[6].trim())) return null;
-        rule = newRule("WEEKLY", { byDay: codes });
+        rule = weeklyOn(codes);
       }
       if (interval > 1) rule.interval = interval;
       const explicitEvery = m[1] !== undefined || m[2] !== undefined || m[4] !== undefined || m[5] !== undefined;

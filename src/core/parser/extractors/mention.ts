@@ -146,20 +146,32 @@ export function makeRecurrence(source: string, span: Span, confidence: number, r
  * A rule with every field of RecurrenceSpec, in one order (undefined where not given), for the reason mentions
  * share one shape: rules are read field by field when they are merged, resolved and formatted, and reads of
  * rules of a dozen shapes were megamorphic, each field a shape lacks a slow lookup (a recurring text's parse
- * took twice as long). Rules are made here only, never as literals or spreads elsewhere: each spread site
- * (`{ ...newRule("WEEKLY"), byDay }`) gave its rules a shape of its own (nine among the golden texts), and
- * a field stored after a spread was a megamorphic store that missed V8's cache on every parse.
+ * took twice as long). Rules are made here only (and changed by plain stores), never as literals or spreads
+ * elsewhere: each spread site (`{ ...newRule("WEEKLY"), byDay }`) gave its rules a shape of its own (nine
+ * among the golden texts), and a field stored after a spread was a megamorphic store that missed V8's cache
+ * on every parse.
  */
-export function newRule(freq: RecurrenceSpec["freq"], fields?: Partial<Omit<RecurrenceSpec, "freq">>): RecurrenceSpec {
-  return {
-    freq, interval: fields?.interval, byDay: fields?.byDay, byMonthDay: fields?.byMonthDay, byMonthDays: fields?.byMonthDays,
-    byMonth: fields?.byMonth, count: fields?.count, open: fields?.open,
-  };
+export function newRule(freq: RecurrenceSpec["freq"]): RecurrenceSpec {
+  return { freq, interval: undefined, byDay: undefined, byMonthDay: undefined, byMonthDays: undefined, byMonth: undefined, count: undefined, open: undefined };
 }
 
 /** A copy of a rule, for the assembler to change (what `{ ...rule }` gives, in the one shape). */
 export function copyRule(rule: RecurrenceSpec): RecurrenceSpec {
-  return newRule(rule.freq, rule);
+  return { freq: rule.freq, interval: rule.interval, byDay: rule.byDay, byMonthDay: rule.byMonthDay, byMonthDays: rule.byMonthDays, byMonth: rule.byMonth, count: rule.count, open: rule.open };
+}
+
+/** A weekly rule on the given RRULE days. */
+export function weeklyOn(byDay: string[]): RecurrenceSpec {
+  const rule = newRule("WEEKLY");
+  rule.byDay = byDay;
+  return rule;
+}
+
+/** A bare frequency that waits for a day from another mention ("weekly", "every month"). */
+export function openRule(freq: RecurrenceSpec["freq"]): RecurrenceSpec {
+  const rule = newRule(freq);
+  rule.open = true;
+  return rule;
 }
 
 /** Up to `length` characters before `index`: what end-anchored checks look at (they cost per character). */
