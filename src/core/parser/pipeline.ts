@@ -1,7 +1,7 @@
 /** Runs a configuration over a text: every extractor, then the refiners in order, then the assembler. */
 import type { CalendarEvent } from "../events/event.js";
 import { assemble } from "./assembly/assemble.js";
-import { isLetterAt, isSpaceCode } from "./textScan.js";
+import { isDigitCode, isLetterAt, isSpaceCode } from "./textScan.js";
 import type { Extractor, Mention, ParsingContext, Refiner } from "./types.js";
 import { WordTrie } from "./wordTrie.js";
 
@@ -114,8 +114,6 @@ export function inOriginal(match: RegExpExecArray, text: string): boolean {
 /** A limit not computed yet (`lastOccurrence` gives -1 or more). */
 const NOT_YET = -2;
 
-/** True for the ASCII digits 0–9. */
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Milliseconds since `began` on the injected stopwatch (undefined without one). */
 function elapsed(ctx: ParsingContext, began: number): number | undefined {
@@ -266,7 +264,7 @@ function scanStarts(text: string, lower: string, sameLength: boolean, d: Dispatc
       continue;
     }
     at.push(i);
-    if (c >= 48 && c <= 57) {
+    if (isDigitCode(c)) {
       active |= d.triggerDigits;
       can.push(d.startDigits | d.startAnywhere);
       while (i < text.length && isLetterAt(text, i, true)) i++;

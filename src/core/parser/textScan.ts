@@ -28,6 +28,9 @@ export function wordThen(lower: string, at: number, word: string, next: string):
   return j < lower.length && next.includes(lower[j]);
 }
 
+/** True for the ASCII digits 0–9. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Where the run of letters at `i` ends (`i` when there is none). */
 export function wordEnd(text: string, i: number): number {
   while (i < text.length && isLetterAt(text, i)) i++;

@@ -17,11 +17,17 @@ export function mergeRules(mentions: RecurrenceMention[]): RecurrenceSpec {
   return rule;
 }
 
+/** A copy of the rule that is no longer open: what is written out, or filled in (see `copyRule`). */
+export function closedCopy(rule: RecurrenceSpec): RecurrenceSpec {
+  const closed = copyRule(rule);
+  closed.open = false;
+  return closed;
+}
+
 /** Fills an open rule ("every two weeks", "monthly", "every year") from the day written beside it. */
 export function closeRule(rule: RecurrenceSpec, day: DateMention | undefined): RecurrenceSpec {
   if (!rule.open || !day) return rule;
-  const closed = copyRule(rule);
-  closed.open = false;
+  const closed = closedCopy(rule);
   if (rule.freq === "WEEKLY" && day.weekday !== undefined) closed.byDay = [DAY_CODES[day.weekday]];
   else if (rule.freq === "WEEKLY") closed.byDay = [DAY_CODES[weekdayOf(day.date)]];
   else if (rule.freq === "MONTHLY") closed.byMonthDay = day.dayOfMonth ?? day.date.d;

@@ -8,7 +8,7 @@ import { epochToZoned, zonedToEpoch } from "../../time/zone.js";
 import { resolveRange, resolveTime, type ResolvedTime } from "../resolve.js";
 import type { DateMention, DateTimeRangeMention, DurationMention, InstantMention, Mention, ParsingContext, RecurrenceMention, RecurrenceSpec, TimeMention, ZoneMention } from "../types.js";
 import { copyMention, copyRule, makeDate } from "../extractors/mention.js";
-import { closeRule, firstOccurrence, formatRule, mergeRules } from "./recurrence.js";
+import { closedCopy, closeRule, firstOccurrence, formatRule, mergeRules } from "./recurrence.js";
 import { isAdjectival } from "./segment.js";
 
 export interface Timing {
@@ -253,13 +253,6 @@ function applyDuration(timing: Timing, duration: DurationMention | undefined, no
   note(duration);
   timing.durationMention = duration;
   timing.endEpoch = timing.startEpoch + duration.minutes * MS_PER_MINUTE;
-}
-
-/** The rule as written out: a copy that is no longer open (see `copyRule`). */
-function closedCopy(rule: RecurrenceSpec): RecurrenceSpec {
-  const closed = copyRule(rule);
-  closed.open = false;
-  return closed;
 }
 
 /** A copy of the rule with a COUNT. */

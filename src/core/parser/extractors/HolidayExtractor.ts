@@ -8,7 +8,7 @@ import { addMonths, type CivilDate } from "../../time/civil.js";
 import { alternation, collapseSpaces, readNumber } from "../grammar.js";
 import { startsFor, triggerFor } from "../triggers.js";
 import type { LocaleConstants } from "../locales/types.js";
-import { isLetterAt, skipSpace, wordEnd } from "../textScan.js";
+import { isDigitCode, isLetterAt, skipSpace, wordEnd } from "../textScan.js";
 import type { Extractor } from "../types.js";
 import { timeSpec } from "../timeGrammar.js";
 import { dateMention } from "./mention.js";
@@ -123,8 +123,7 @@ export function holidayExtractor(locale: LocaleConstants): Extractor {
     // Most places where a name's first word stands hold no name ("Monday at 9", "New York", "St. Mark's"):
     // the second word tells. A digit may begin a name ("4th of july"), and "next" may stand before one.
     mayStartAt(lower, at) {
-      const c = lower.charCodeAt(at);
-      if (c >= 48 && c <= 57) return true;
+      if (isDigitCode(lower.charCodeAt(at))) return true;
       if (nameCanBeginAt(lower, at, beginnings)) return true;
       const end = wordEnd(lower, at);
       if (!PREFIXES.has(lower.slice(at, end))) return false;

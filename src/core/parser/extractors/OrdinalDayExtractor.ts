@@ -10,7 +10,7 @@ import type { LocaleConstants } from "../locales/types.js";
 import { nextDayOfMonth } from "../resolve.js";
 import type { Extractor } from "../types.js";
 import { dateMention } from "./mention.js";
-import { isJsSpace, skipSpace, wordEnd, wordThen } from "../textScan.js";
+import { isDigitCode, isJsSpace, skipSpace, wordEnd, wordThen } from "../textScan.js";
 
 const FOLLOWERS = /^\s*(?:$|[,.;:!?)|\-–—(]|(?:at|from|to|through|until|till|and|of|for|monthly|every|each|starting|@|noon|midnight|in\s+the|between)(?![\p{L}])|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|[ap]\b)|\d{1,2}:\d\d)/iu;
 
@@ -43,8 +43,6 @@ function ordinalAfterWeekday(lower: string, at: number, firstLetters: string): b
   return lower.startsWith("the", i) && isJsSpace(lower.charCodeAt(i + 3)) && ordinalCanBeginAt(lower, skipSpace(lower, i + 3), firstLetters);
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-
 /** What may follow the digits of an ordinal ("5th"). */
 const SUFFIXES = ["st", "nd", "rd", "th"];
 
@@ -67,8 +65,7 @@ export function ordinalDayExtractor(locale: LocaleConstants): Extractor {
     // with a weekday goes on with white space and an ordinal, perhaps after "the" ("Saturday the 28th",
     // "Tuesday 19th"): most weekdays are followed by something else ("Friday at 7", "Monday 9am").
     mayStartAt: (lower, at) => {
-      const c = lower.charCodeAt(at);
-      if (c >= 48 && c <= 57) return true;
+      if (isDigitCode(lower.charCodeAt(at))) return true;
       if (lower.startsWith("the", at)) return wordThen(lower, at, "the", afterThe);
       return ordinalAfterWeekday(lower, at, afterThe);
     },

@@ -54,10 +54,7 @@ export function dropPastRefiner(): Refiner {
       // Only mentions of those kinds can be dropped so: without any, the text is not read for its tense.
       const words = mentions.some((m) => mayTellThePast(ctx, m)) && mayBePast(ctx) ? ctx.text.toLowerCase().split(/[^\p{L}']+/u) : [];
       if (words.some((w) => ctx.locale.pastVerbs.has(w)) && !words.some((w) => ctx.locale.changeWords.has(w) || w.endsWith("'ll"))) {
-        for (const m of mentions) {
-          if ((m.kind === "date" && !m.explicit) || (m.kind === "time" && !m.time.meridiem && !m.time.is24h)) (past ??= new Set()).add(m);
-          if (m.kind === "time" && LAST_TIME.test(ctx.text.slice(m.end))) (past ??= new Set()).add(m);
-        }
+        for (const m of mentions) if (mayTellThePast(ctx, m)) (past ??= new Set()).add(m);
       }
       if (past === undefined) return mentions;
       const gone = past;
